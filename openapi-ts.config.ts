@@ -1,0 +1,19 @@
+import { defineConfig } from '@hey-api/openapi-ts';
+
+// `npm run generate` reads the contract and rewrites generated/. Never edit generated/ by hand.
+export default defineConfig({
+  input: './openapi/openapi.yaml',
+  output: {
+    path: './generated',
+    // Explicit .ts specifiers let Node 22 run the sources directly (type stripping) and
+    // let the bundler resolve them the same way.
+    module: { extension: '.ts' },
+    postProcess: [],
+  },
+  plugins: [
+    '@hey-api/client-fetch',
+    '@hey-api/typescript',
+    'valibot',
+    { name: '@hey-api/sdk', validator: true },
+  ],
+});
