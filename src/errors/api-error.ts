@@ -1,0 +1,74 @@
+import { Errno, isAuthenticationErrno } from '../wire.ts';
+import { OrderReclaimError, type OrderReclaimErrorCode } from './order-reclaim-error.ts';
+
+/** Fields of an answer whose `errno` is not 0, whatever HTTP status carried it. */
+export interface ApiErrorDetails {
+  errno: number;
+  /** The server's message, in the language it chose. */
+  serverMessage: string;
+  /** HTTP status of the answer; 200 for servers that send errors with 200. */
+  status: number;
+  /** The `X-Request-Id` response header, when the server sent one. */
+  requestId?: string;
+  /** The server's `detail` member (reference server in explain mode). */
+  detail?: string;
+}
+
+/** The server answered with an `errno` other than 0. */
+export class ApiError extends OrderReclaimError {
+  readonly errno: number;
+  readonly serverMessage: string;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly detail: string | undefined;
+
+  constructor(details: ApiErrorDetails, message?: string, code: OrderReclaimErrorCode = 'API_ERROR') {
+    super(code, message ?? `Request failed with errno ${details.errno}: ${describeAnswer(details)}`);
+    this.name = 'ApiError';
+    this.errno = details.errno;
+    this.serverMessage = details.serverMessage;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.detail = details.detail;
+  }
+}
+
+/** errno 404: the server knows no order with this serial. */
+export class OrderNotFoundError extends ApiError {
+  readonly serial: string;
+
+  constructor(details: ApiErrorDetails, serial: string) {
+    super(details, `Order not found: serial ${JSON.stringify(serial)} (${describeAnswer(details)})`, 'ORDER_NOT_FOUND');
+    this.name = 'OrderNotFoundError';
+    this.serial = serial;
+  }
+}
+
+/** errno 401xx: missing or malformed auth headers, unknown key, bad signature, stale timestamp or replay. */
+export class AuthenticationError extends ApiError {
+  constructor(details: ApiErrorDetails) {
+    super(
+      details,
+      `Authentication failed with errno ${details.errno}: ${describeAnswer(details)}. Check the API key and secret, and that the clock is within 300 s of the server's.`,
+      'AUTHENTICATION_FAILED',
+    );
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** Creates the most specific error class for an answer whose `errno` is not 0. */
+export function createApiError(details: ApiErrorDetails, serial: string): ApiError {
+  if (details.errno === Errno.ORDER_NOT_FOUND) {
+    return new OrderNotFoundError(details, serial);
+  }
+  if (isAuthenticationErrno(details.errno)) {
+    return new AuthenticationError(details);
+  }
+  return new ApiError(details);
+}
+
+function describeAnswer(details: ApiErrorDetails): string {
+  const requestId = details.requestId === undefined ? '' : `, request id ${details.requestId}`;
+  const detail = details.detail === undefined ? '' : `; ${details.detail}`;
+  return `server message ${JSON.stringify(details.serverMessage)}, HTTP ${details.status}${requestId}${detail}`;
+}

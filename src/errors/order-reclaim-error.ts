@@ -1,0 +1,22 @@
+/** Stable codes of every error the SDK throws; callers can branch on them. */
+export type OrderReclaimErrorCode =
+  | 'API_ERROR'
+  | 'ORDER_NOT_FOUND'
+  | 'AUTHENTICATION_FAILED'
+  | 'CONNECTION_FAILED'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'INVALID_RESPONSE'
+  | 'INVALID_REQUEST'
+  | 'CANONICALIZATION_FAILED';
+
+/** Base class of every error the SDK throws. */
+export class OrderReclaimError extends Error {
+  readonly code: OrderReclaimErrorCode;
+
+  constructor(code: OrderReclaimErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OrderReclaimError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,31 @@
+import type { ServerResponse } from 'node:http';
+import { Errno } from '../wire.ts';
+
+/** HTTP status the reference server uses for each errno when it answers with HTTP statuses. */
+export function httpStatusFor(errno: number): number {
+  if (errno === Errno.OK) {
+    return 200;
+  }
+  if (errno === Errno.ORDER_NOT_FOUND) {
+    return 404;
+  }
+  const status = Math.floor(errno / 100);
+  return status >= 400 && status <= 599 ? status : 500;
+}
+
+export interface AnswerBody {
+  errno: number;
+  message: string;
+  detail?: string;
+}
+
+/** Sends a JSON answer; `headers` are added to the standard ones. */
+export function sendJson(response: ServerResponse, status: number, body: AnswerBody, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
