@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'conformance/**/*.test.ts'],
+    // Tests start real servers on 127.0.0.1 and a long-lived python3 process; keep the
+    // default per-test timeout generous enough for a loaded 2-core CI machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
