@@ -1,7 +1,8 @@
 import { CanonicalizationError, type CanonicalizationReason } from '../errors/canonicalization-error.ts';
-import { compareCodePoints, needsCodePointSort } from './compare-code-points.ts';
-import { isWellFormedUtf16, quoteAscii, quoteUtf8 } from './escape-string.ts';
+import { CanonicalOutput } from './canonical-output.ts';
+import { isWellFormedUtf16 } from './escape-string.ts';
 import { formatPythonFloat } from './python-float.ts';
+import { sortKeys } from './sort-keys.ts';
 
 /**
  * `ascii` writes what CPython's `json.dumps(v, sort_keys=True, separators=(',', ':'))` writes;
@@ -31,12 +32,15 @@ export function canonicalize(value: unknown, options: CanonicalizeOptions = {}):
   }
   const writer = new CanonicalWriter(profile);
   try {
-    return writer.write(value);
+    writer.write(value);
+    return writer.output.finish();
   } catch (error) {
     if (error instanceof PathedFailure) {
       throw error.toCanonicalizationError();
     }
     throw error;
+  } finally {
+    writer.output.release();
   }
 }
 
@@ -59,33 +63,48 @@ class PathedFailure {
   }
 }
 
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
 class CanonicalWriter {
-  private readonly quote: (value: string) => string;
-  private readonly checkUtf8: boolean;
+  private readonly utf8: boolean;
   private readonly ancestors: object[] = [];
+  readonly output = new CanonicalOutput();
 
   constructor(profile: CanonicalProfile) {
-    this.quote = profile === 'ascii' ? quoteAscii : quoteUtf8;
-    this.checkUtf8 = profile === 'utf8';
+    this.utf8 = profile === 'utf8';
   }
 
-  write(value: unknown): string {
+  write(value: unknown): void {
     switch (typeof value) {
       case 'string':
-        return this.writeString(value);
+        this.writeString(value);
+        return;
       case 'number':
-        return writeNumber(value);
+        this.output.appendAscii(writeNumber(value));
+        return;
       case 'bigint':
-        return value.toString();
+        this.output.appendAscii(value.toString());
+        return;
       case 'boolean':
-        return value ? 'true' : 'false';
+        this.output.appendAscii(value ? 'true' : 'false');
+        return;
       case 'undefined':
         throw new PathedFailure(
           'UNDEFINED_VALUE',
           'undefined has no JSON form here. Use null, or leave the member out of its object.',
         );
       case 'object':
-        return value === null ? 'null' : this.writeObject(value);
+        if (value === null) {
+          this.output.appendAscii('null');
+        } else {
+          this.writeObject(value);
+        }
+        return;
       default:
         throw new PathedFailure(
           'UNSUPPORTED_TYPE',
@@ -94,17 +113,21 @@ class CanonicalWriter {
     }
   }
 
-  private writeString(value: string): string {
-    if (this.checkUtf8 && !isWellFormedUtf16(value)) {
+  private writeString(value: string): void {
+    if (!this.utf8) {
+      this.output.appendQuotedAscii(value);
+      return;
+    }
+    if (!isWellFormedUtf16(value)) {
       throw new PathedFailure(
         'LONE_SURROGATE',
         'the string holds a lone surrogate, which UTF-8 cannot encode. Use the ascii profile or remove it.',
       );
     }
-    return this.quote(value);
+    this.output.appendQuotedUtf8(value);
   }
 
-  private writeObject(value: object): string {
+  private writeObject(value: object): void {
     if (this.ancestors.includes(value)) {
       throw new PathedFailure('CIRCULAR_REFERENCE', 'the value contains itself. Break the cycle before sending.');
     }
@@ -113,42 +136,43 @@ class CanonicalWriter {
     }
 
     this.ancestors.push(value);
-    const text = Array.isArray(value) ? this.writeArray(value) : this.writeMembers(value);
+    if (Array.isArray(value)) {
+      this.writeArray(value);
+    } else {
+      this.writeMembers(value);
+    }
     this.ancestors.pop();
-    return text;
   }
 
-  private writeArray(items: readonly unknown[]): string {
-    let text = '[';
+  private writeArray(items: readonly unknown[]): void {
+    this.output.appendByte(OPEN_BRACKET);
     let index = 0;
     try {
       for (; index < items.length; index++) {
         if (index > 0) {
-          text += ',';
+          this.output.appendByte(COMMA);
         }
-        text += this.write(items[index]);
+        this.write(items[index]);
       }
     } catch (error) {
       throw prependSegment(error, index);
     }
-    return `${text}]`;
+    this.output.appendByte(CLOSE_BRACKET);
   }
 
-  private writeMembers(value: object): string {
+  private writeMembers(value: object): void {
     assertPlainObject(value);
-    if (Object.getOwnPropertySymbols(value).some((symbol) => Object.prototype.propertyIsEnumerable.call(value, symbol))) {
+    const symbols = Object.getOwnPropertySymbols(value);
+    if (symbols.length > 0 && symbols.some((symbol) => Object.prototype.propertyIsEnumerable.call(value, symbol))) {
       throw new PathedFailure('INVALID_KEY', 'a symbol-keyed property has no JSON form. Use a string key.');
     }
 
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (needsCodePointSort(keys)) {
-      keys.sort(compareCodePoints);
-    } else {
-      keys.sort();
-    }
+    sortKeys(keys);
 
-    let text = '{';
+    this.output.appendByte(OPEN_BRACE);
+    let first = true;
     let key = '';
     try {
       for (key of keys) {
@@ -156,15 +180,18 @@ class CanonicalWriter {
         if (member === undefined) {
           continue;
         }
-        if (text.length > 1) {
-          text += ',';
+        if (!first) {
+          this.output.appendByte(COMMA);
         }
-        text += `${this.writeString(key)}:${this.write(member)}`;
+        first = false;
+        this.writeString(key);
+        this.output.appendByte(COLON);
+        this.write(member);
       }
     } catch (error) {
       throw prependSegment(error, key);
     }
-    return `${text}}`;
+    this.output.appendByte(CLOSE_BRACE);
   }
 }
 

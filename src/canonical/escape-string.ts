@@ -1,3 +1,5 @@
+import { Utf8Buffer } from './utf8-buffer.ts';
+
 /**
  * Writes a JSON string literal as CPython's `json.dumps` does. The `ascii` profile escapes every
  * UTF-16 code unit from U+007F up as `\uXXXX` in lowercase hex (so astral characters become
@@ -8,15 +10,14 @@
 
 const NEEDS_ESCAPE_ASCII = /[\u0000-\u001f"\\\u007f-\uffff]/;
 const NEEDS_ESCAPE_UTF8 = /[\u0000-\u001f"\\]/;
-const NON_ASCII_UNITS = /[\u007f-\uffff]/g;
 
 export function quoteAscii(value: string): string {
   if (!NEEDS_ESCAPE_ASCII.test(value)) {
     return `"${value}"`;
   }
-  // JSON.stringify already escapes quotes, backslashes, controls and lone surrogates the
-  // way CPython does (ES2019 well-formed stringify, lowercase hex); only raw non-ASCII is left.
-  return JSON.stringify(value).replace(NON_ASCII_UNITS, escapeCodeUnit);
+  const buffer = new Utf8Buffer();
+  buffer.appendQuotedAscii(value);
+  return buffer.finish();
 }
 
 /** Writes the `utf8` profile literal; the caller rejects lone surrogates first. */
@@ -33,7 +34,3 @@ export function isWellFormedUtf16(value: string): boolean {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function escapeCodeUnit(unit: string): string {
-  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}

@@ -5,6 +5,11 @@
  */
 export function formatPythonFloat(x: number): string {
   const text = String(x);
+  // A non-integer is below 2^52 < 1e16, and from 1e-4 up JavaScript also writes it in fixed
+  // notation with the same shortest digits, so only smaller magnitudes need rewriting.
+  if (Math.abs(x) >= 1e-4) {
+    return text;
+  }
   const negative = text.startsWith('-');
   const unsigned = negative ? text.slice(1) : text;
 
