@@ -33,11 +33,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = options.clock ?? Date.now;
 
+  // Under load many lines share a millisecond, so the formatted time is reused.
+  let lastMs = Number.NaN;
+  let lastTime = '';
   const log = (lineLevel: Exclude<LogLevel, 'silent'>, message: string, fields: LogFields = {}): void => {
     if (RANK[lineLevel] < RANK[level]) {
       return;
     }
-    write(`${new Date(clock()).toISOString()} ${lineLevel} ${message}${formatFields(fields)}`);
+    const nowMs = clock();
+    if (nowMs !== lastMs) {
+      lastMs = nowMs;
+      lastTime = new Date(nowMs).toISOString();
+    }
+    write(`${lastTime} ${lineLevel} ${message}${formatFields(fields)}`);
   };
 
   return {
@@ -48,14 +56,41 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
 }
 
+/** Field values longer than this are cut, so a hostile path or header cannot flood the log. */
+const MAX_FIELD_LENGTH = 512;
+
 function formatFields(fields: LogFields): string {
   let text = '';
-  for (const [key, value] of Object.entries(fields)) {
+  for (const key in fields) {
+    const value = fields[key];
     if (value === undefined) {
       continue;
     }
-    const rendered = String(value);
-    text += /^[^\s"=]+$/.test(rendered) ? ` ${key}=${rendered}` : ` ${key}=${JSON.stringify(rendered)}`;
+    text += ` ${key}=${typeof value === 'string' ? formatValue(value) : formatValue(String(value))}`;
   }
   return text;
+}
+
+/**
+ * Formats a field value: printable ASCII without spaces, quotes or `=` as is, anything else as a
+ * JSON string. C1 controls, DEL and the Unicode line separators are escaped too, so a value from
+ * a request can neither break the line nor send terminal control sequences.
+ */
+function formatValue(value: string): string {
+  const cut = value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH)}…(${value.length} chars)` : value;
+  if (/^[!#-<>-~]+$/.test(cut)) {
+    return cut;
+  }
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Describes an error for a log line: its stack (or message) and the chain of its causes. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\ncaused by: ');
 }

@@ -8,7 +8,18 @@ export interface MessageParams {
   header?: string;
   windowSeconds?: number;
   maxBodyBytes?: number;
+  /** For errno 40000: which HTTP-level problem the request has; absent means malformed syntax. */
+  httpProblem?: HttpProblem;
 }
+
+export type HttpProblem = 'malformed' | 'timeout' | 'headers-too-large' | 'missing-host';
+
+const HTTP_PROBLEM_MESSAGES: Record<HttpProblem, Record<Language, string>> = {
+  malformed: { 'zh-CN': 'HTTP 请求格式错误', en: 'malformed HTTP request' },
+  timeout: { 'zh-CN': 'HTTP 请求超时：请求头或请求体发送过慢', en: 'HTTP request timed out: headers or body arrived too slowly' },
+  'headers-too-large': { 'zh-CN': 'HTTP 请求头过大', en: 'HTTP request headers too large' },
+  'missing-host': { 'zh-CN': 'HTTP/1.1 请求缺少 Host 请求头', en: 'HTTP/1.1 request without a Host header' },
+};
 
 /**
  * Answer messages per errno. Chinese is the default, as on the upstream API (its 404 message is
@@ -17,7 +28,10 @@ export interface MessageParams {
 const MESSAGES: Record<number, Record<Language, MessageTemplate>> = {
   [Errno.OK]: { 'zh-CN': () => 'request accept', en: () => 'request accept' },
   [Errno.ORDER_NOT_FOUND]: { 'zh-CN': () => '找不到订单', en: () => 'order not found' },
-  [Errno.MALFORMED_REQUEST]: { 'zh-CN': () => 'HTTP 请求格式错误', en: () => 'malformed HTTP request' },
+  [Errno.MALFORMED_REQUEST]: {
+    'zh-CN': (p) => HTTP_PROBLEM_MESSAGES[p.httpProblem ?? 'malformed']['zh-CN'],
+    en: (p) => HTTP_PROBLEM_MESSAGES[p.httpProblem ?? 'malformed'].en,
+  },
   [Errno.MALFORMED_JSON]: { 'zh-CN': () => '请求体不是合法的 JSON', en: () => 'request body is not valid JSON' },
   [Errno.INVALID_BODY]: {
     'zh-CN': () => '请求体无效：必须是 JSON 对象，且 serial 为非空字符串',

@@ -31,7 +31,17 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
+/**
+ * `{"key":"value"}` without escapes or control characters, the usual reclaim body. With one
+ * member it cannot repeat a key, and JSON.parse reads it exactly like the parser below but about
+ * five times faster, which counts at one body per request.
+ */
+const SINGLE_STRING_MEMBER = /^\{"[^"\\\u0000-\u001f]*":"[^"\\\u0000-\u001f]*"\}$/;
+
 export function parseJsonStrict(text: string): unknown {
+  if (SINGLE_STRING_MEMBER.test(text)) {
+    return JSON.parse(text);
+  }
   const parser = new Parser(text);
   const value = parser.parseValue(0);
   parser.skipWhitespace();

@@ -3,12 +3,23 @@ import type { IncomingMessage } from 'node:http';
 export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
 
 /**
- * Reads the whole request body as raw bytes, stopping at `maxBytes`: a larger Content-Length is
- * refused before reading, and a body that grows past the limit stops being buffered.
+ * Bytes beyond the limit that the server still reads and discards before it answers 413. The
+ * answer closes the connection, and closing while request bytes are unread makes the kernel reset
+ * the connection, which can discard the answer before the client reads it. Draining a moderately
+ * oversized body first lets such a client see its 413; a larger body is cut off at once.
+ */
+export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Reads the whole request body as raw bytes, keeping at most `maxBytes`. A body over the limit
+ * resolves to `too-large` once it has ended or the drain limit is reached. It resolves at once
+ * when Content-Length declares more than `maxBytes` plus the drain limit, or more than
+ * `maxBytes` while the client waits for `100 Continue`, which the server then never sends.
  */
 export function readBody(request: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  const waitsForContinue = request.headers.expect?.toLowerCase() === '100-continue';
+  if (declared > maxBytes + DRAIN_LIMIT_BYTES || (declared > maxBytes && waitsForContinue)) {
     request.resume();
     return Promise.resolve({ ok: false, reason: 'too-large' });
   }
@@ -26,14 +37,16 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bo
 
     request.on('data', (chunk: Buffer) => {
       length += chunk.length;
-      if (length > maxBytes) {
-        chunks.length = 0;
-        settle({ ok: false, reason: 'too-large' });
+      if (length <= maxBytes) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks.length = 0;
+      if (length > maxBytes + DRAIN_LIMIT_BYTES) {
+        settle({ ok: false, reason: 'too-large' });
+      }
     });
-    request.on('end', () => settle({ ok: true, bytes: Buffer.concat(chunks, length) }));
+    request.on('end', () => settle(length > maxBytes ? { ok: false, reason: 'too-large' } : { ok: true, bytes: Buffer.concat(chunks, length) }));
     request.on('error', () => settle({ ok: false, reason: 'aborted' }));
     request.on('close', () => settle({ ok: false, reason: 'aborted' }));
   });
