@@ -20,12 +20,51 @@ function rejectionCheck(id: string, title: string, overrides: (context: CheckCon
 
 const ZERO_SIGNATURE = '0'.repeat(64);
 
+const signatureTailChanged: Check = {
+  id: 'signature-tail-changed-rejected',
+  level: 'MUST',
+  title: 'a signature that differs only in its last hex digit is rejected',
+  async run(context) {
+    const body = canonicalize({ serial: context.unknownSerial() });
+    const correct = await context.signed(body);
+    const signature = correct.headers[HEADER_SIGNATURE]!;
+    const lastDigit = signature.at(-1) === '0' ? '1' : '0';
+    const request = await context.signed(body, { signature: `${signature.slice(0, -1)}${lastDigit}` });
+    return expectRejected(await context.send(request), request, 'a signature with its last hex digit changed');
+  },
+};
+
+/**
+ * Sends two requests without TIMESTAMP: one signed over the current time, one signed over
+ * `"&" + body`. Servers that fill in a missing timestamp with their clock or with "" would
+ * accept one of them.
+ */
+const missingTimestamp: Check = {
+  id: 'missing-timestamp-rejected',
+  level: 'MUST',
+  title: 'a request without TIMESTAMP is rejected',
+  async run(context) {
+    const summaries: string[] = [];
+    for (const timestamp of [undefined, '']) {
+      const request = await context.signed(canonicalize({ serial: context.unknownSerial() }), { timestamp, omitHeaders: [HEADER_TIMESTAMP] });
+      const what = timestamp === '' ? 'no TIMESTAMP, signed over "&" + body' : 'no TIMESTAMP, signed over the current time';
+      const result = expectRejected(await context.send(request), request, what);
+      if (result.status !== 'pass') {
+        return result;
+      }
+      summaries.push(result.summary);
+    }
+    return { status: 'pass', summary: summaries.join('; ') };
+  },
+};
+
 export const authenticationChecks: Check[] = [
   rejectionCheck('bad-signature-rejected', 'a wrong signature is rejected', () => ({ signature: ZERO_SIGNATURE })),
+  signatureTailChanged,
   rejectionCheck('wrong-key-rejected', 'an unknown API key is rejected', (context) => ({ apiKey: `${context.target.apiKey}X` })),
   rejectionCheck('wrong-secret-rejected', 'a signature made with another secret is rejected', (context) => ({ apiSecret: `${context.target.apiSecret}X` })),
   rejectionCheck('missing-api-key-rejected', 'a request without API-KEY is rejected', () => ({ omitHeaders: [HEADER_API_KEY] })),
-  rejectionCheck('missing-timestamp-rejected', 'a request without TIMESTAMP is rejected', () => ({ omitHeaders: [HEADER_TIMESTAMP] })),
+  missingTimestamp,
   rejectionCheck('missing-signature-rejected', 'a request without SIGNATURE is rejected', () => ({ omitHeaders: [HEADER_SIGNATURE] })),
   rejectionCheck('signature-over-other-body-rejected', 'a signature over a different body is rejected', (context) => ({
     signedBody: canonicalize({ serial: context.unknownSerial() }),
@@ -36,7 +75,7 @@ export const authenticationChecks: Check[] = [
   })),
   rejectionCheck('signature-over-other-timestamp-rejected', 'a signature over a different timestamp is rejected', (context) => {
     // Sign over the previous second but send the current one in TIMESTAMP.
-    const now = Math.floor(context.target.clock() / 1000);
+    const now = context.nowSeconds();
     return { timestamp: String(now - 1), headers: { [HEADER_TIMESTAMP]: String(now) } };
   }),
 ];

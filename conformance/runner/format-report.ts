@@ -14,6 +14,11 @@ export function formatOutcomeLine(outcome: CheckOutcome, baseUrl: string): strin
   return text;
 }
 
+/** Formats the one line printed when the run stopped early. */
+export function formatAborted(report: ConformanceReport): string {
+  return `Conformance ABORTED against ${report.target}: ${report.aborted}\n`;
+}
+
 /** Formats the closing table: counts per level and status, then the verdict. */
 export function formatSummary(report: ConformanceReport, strict: boolean): string {
   const rows = (['MUST', 'SHOULD', 'INFO'] as const).map((level) => {
@@ -21,12 +26,20 @@ export function formatSummary(report: ConformanceReport, strict: boolean): strin
     const count = (status: CheckOutcome['status']): number => ofLevel.filter((outcome) => outcome.status === status).length;
     return `${level.padEnd(7)}${String(count('pass')).padStart(5)}${String(count('fail')).padStart(6)}${String(count('error')).padStart(7)}${String(count('skip')).padStart(6)}${String(count('info')).padStart(6)}`;
   });
-  const verdict = report.passed
-    ? `Conformance PASSED against ${report.target}${strict ? ' (strict: SHOULD counted)' : ''}`
-    : `Conformance FAILED against ${report.target}: ${strict ? 'a MUST or SHOULD' : 'a MUST'} check failed`;
+  const verdict = formatVerdict(report, strict);
   const total = report.outcomes.length;
-  const plain = `${report.counts.pass} passed, ${report.counts.fail + report.counts.error} failed, ${report.counts.skip} skipped`;
+  const plain = `${report.counts.pass} passed, ${report.counts.fail + report.counts.error} failed, ${report.counts.skip} skipped, ${report.counts.info} informational`;
   return ['', 'level   pass  fail  error  skip  info', ...rows, '', `${total} checks: ${plain}`, verdict, ''].join('\n');
+}
+
+function formatVerdict(report: ConformanceReport, strict: boolean): string {
+  if (report.aborted !== undefined) {
+    return `Conformance ABORTED against ${report.target}: ${report.aborted}`;
+  }
+  if (report.passed) {
+    return `Conformance PASSED against ${report.target}${strict ? ' (strict: SHOULD counted)' : ''}`;
+  }
+  return `Conformance FAILED against ${report.target}: ${strict ? 'a MUST or SHOULD' : 'a MUST'} check failed`;
 }
 
 /** Renders the report as JUnit XML, one test case per check. */
@@ -44,11 +57,15 @@ export function formatJunit(report: ConformanceReport): string {
     }
     return `    <testcase classname="conformance.${outcome.level}" name="${name}" time="${time}">${inner}</testcase>`;
   });
-  const failures = report.counts.fail + report.counts.error;
+  if (report.aborted !== undefined) {
+    const failure = `<failure message="${escapeXml(report.aborted)}" type="ABORTED"/>`;
+    cases.push(`    <testcase classname="conformance.run" name="the target answers like the Order Reclaim API" time="0.000">${failure}</testcase>`);
+  }
+  const failures = report.counts.fail + report.counts.error + (report.aborted === undefined ? 0 : 1);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="order-reclaim conformance" tests="${report.outcomes.length}" failures="${failures}">`,
-    `  <testsuite name="${escapeXml(report.target)}" tests="${report.outcomes.length}" failures="${failures}" skipped="${report.counts.skip}">`,
+    `<testsuites name="order-reclaim conformance" tests="${cases.length}" failures="${failures}">`,
+    `  <testsuite name="${escapeXml(report.target)}" tests="${cases.length}" failures="${failures}" skipped="${report.counts.skip}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

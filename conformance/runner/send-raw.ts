@@ -1,4 +1,4 @@
-import { type RawRequest, type RawResponse, TargetError } from './types.ts';
+import { type RawRequest, type RawResponse, TargetError, type TargetErrorKind } from './types.ts';
 
 /** Sends `request` to `baseUrl` with fetch and a timeout; throws `TargetError` when no answer arrives. */
 export async function sendRaw(baseUrl: string, request: RawRequest, timeoutMs: number): Promise<RawResponse> {
@@ -16,7 +16,8 @@ export async function sendRaw(baseUrl: string, request: RawRequest, timeoutMs: n
     });
     text = await response.text();
   } catch (error) {
-    throw new TargetError(describeFetchFailure(url, error, timeoutMs), { cause: error });
+    const kind = classifyFetchFailure(error);
+    throw new TargetError(describeFetchFailure(url, error, kind, timeoutMs), kind, { cause: error });
   }
   return { status: response.status, headers: response.headers, text, json: parseOrUndefined(text), durationMs: performance.now() - started };
 }
@@ -29,12 +30,31 @@ function parseOrUndefined(text: string): unknown {
   }
 }
 
-function describeFetchFailure(url: string, error: unknown, timeoutMs: number): string {
+/** Error codes of Node and undici that mean no connection could be opened at all. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function classifyFetchFailure(error: unknown): TargetErrorKind {
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return `No answer from ${url} within ${timeoutMs} ms. Check that the server is up, or raise --timeout-ms.`;
+    return 'timeout';
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = causeOf(error)?.code;
+  return code !== undefined && UNREACHABLE_CODES.has(code) ? 'unreachable' : 'dropped';
+}
+
+function causeOf(error: unknown): { code?: string; message?: string } | undefined {
+  return (error as { cause?: { code?: string; message?: string } }).cause;
+}
+
+function describeFetchFailure(url: string, error: unknown, kind: TargetErrorKind, timeoutMs: number): string {
+  const cause = causeOf(error);
   const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-  return `Could not reach ${url} (${reason}). Check --base-url and that the server is running.`;
+  switch (kind) {
+    case 'timeout':
+      return `No answer from ${url} within ${timeoutMs} ms. Check that the server is up, or raise --timeout-ms.`;
+    case 'unreachable':
+      return `Could not reach ${url} (${reason}). Check --base-url and that the server is running.`;
+    case 'dropped':
+      return `The connection to ${url} closed without an answer (${reason}).`;
+  }
 }

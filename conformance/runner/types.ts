@@ -51,6 +51,8 @@ export interface CheckContext {
   signed(body: string, overrides?: SignOverrides): Promise<RawRequest>;
   /** A serial that cannot exist on any server, unique per call. */
   unknownSerial(): string;
+  /** The target's clock reading in whole Unix seconds, as TIMESTAMP carries it. */
+  nowSeconds(): number;
 }
 
 export interface SignOverrides {
@@ -72,10 +74,19 @@ export interface Check {
   run(context: CheckContext): Promise<CheckResult>;
 }
 
-/** The target did not answer (refused, timed out) or answered with something that is not this API. */
+/**
+ * Why a request got no usable answer: `unreachable` (refused, no route, unknown host),
+ * `timeout` (nothing within the timeout), `dropped` (the connection closed without an answer).
+ */
+export type TargetErrorKind = 'unreachable' | 'timeout' | 'dropped';
+
+/** The target did not answer (refused, timed out) or closed the connection without an answer. */
 export class TargetError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly kind: TargetErrorKind;
+
+  constructor(message: string, kind: TargetErrorKind, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'TargetError';
+    this.kind = kind;
   }
 }

@@ -1,0 +1,39 @@
+import { canonicalize } from '../../src/canonical/canonicalize.ts';
+import type { CheckContext, RawResponse } from './types.ts';
+import { TargetError } from './types.ts';
+
+const SHOWN_CHARACTERS = 80;
+
+/**
+ * Sends one correctly signed request for an unknown serial before any check runs. Returns why
+ * the run cannot go on (target down, silent, or answering with something that is not JSON, such
+ * as an HTML page or a redirect), or undefined when the target answers like a JSON API.
+ */
+export async function probeTarget(context: CheckContext): Promise<string | undefined> {
+  const request = await context.signed(canonicalize({ serial: context.unknownSerial() }));
+  let response: RawResponse;
+  try {
+    response = await context.send(request);
+  } catch (error) {
+    if (error instanceof TargetError) {
+      return error.message;
+    }
+    throw error;
+  }
+  if (typeof response.json === 'object' && response.json !== null && !Array.isArray(response.json)) {
+    return undefined;
+  }
+  return describeNotThisApi(context.target.baseUrl, response);
+}
+
+function describeNotThisApi(baseUrl: string, response: RawResponse): string {
+  const contentType = response.headers.get('content-type') ?? 'no content type';
+  const location = response.headers.get('location');
+  const redirect = location === null ? '' : ` redirecting to ${location}`;
+  const text = response.text.replace(/\s+/g, ' ').trim();
+  const shown = text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text;
+  return (
+    `${baseUrl} does not look like the Order Reclaim API: a signed reclaim request was answered with HTTP ${response.status}` +
+    `${redirect} (${contentType}) ${JSON.stringify(shown)}, not a JSON object. Check --base-url: it is the origin in front of /api/v1/frontend/order/reclaim.`
+  );
+}
