@@ -1,46 +1,62 @@
 import { OrderReclaimError } from '../errors/order-reclaim-error.ts';
 import { ConnectionError, RequestAbortedError, TimeoutError } from '../errors/transport-errors.ts';
+import type { AttemptSignal } from './attempt-signal.ts';
 
-/** Error codes (Node, undici) that prove the request never reached the server. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Error codes (Node, undici) raised before any byte of the request was written: the connection
+ * was refused, the name did not resolve, no route, or the connect step timed out. Browsers only
+ * report `TypeError: Failed to fetch`, which cannot tell these apart, so there a failed
+ * connection never counts as "not sent".
+ */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
-export interface AbortState {
-  timeoutSignal: AbortSignal;
-  timeoutMs: number;
-  callerSignal: AbortSignal | undefined;
-}
-
-/** Maps whatever `fetch` threw to the SDK's error classes; SDK errors pass through unchanged. */
-export function classifyFailure(error: unknown, abort: AbortState): OrderReclaimError {
+/** Maps whatever `fetch` or reading the body threw to the SDK's error classes. */
+export function classifyFailure(error: unknown, abort: AttemptSignal): OrderReclaimError {
   if (error instanceof OrderReclaimError) {
     return error;
   }
-  if (abort.callerSignal?.aborted) {
+  if (abort.callerAborted) {
     return new RequestAbortedError({ cause: error });
   }
-  if (abort.timeoutSignal.aborted) {
+  if (abort.timedOut) {
     return new TimeoutError(abort.timeoutMs, { cause: error });
   }
 
-  const code = findErrorCode(error);
-  const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
-  const reason = code ?? (error instanceof Error ? error.message : String(error));
-  const message = neverSent
-    ? `Could not connect to the server (${reason}). Check \`baseUrl\` and that the server is running.`
-    : `The connection failed before an answer arrived (${reason}). The server may or may not have received the request.`;
-  return new ConnectionError(message, { cause: error, requestNeverSent: neverSent });
+  const { code, message } = inspectCauses(error);
+  if (code !== undefined && NEVER_SENT_CODES.has(code)) {
+    return new ConnectionError(`Failed to connect (${message}); the request was not sent. Check \`baseUrl\` and the server.`, {
+      cause: error,
+      requestNeverSent: true,
+    });
+  }
+  return new ConnectionError(`The connection failed before a complete answer arrived (${message}); the server may have received the request.`, {
+    cause: error,
+    requestNeverSent: false,
+  });
 }
 
-/** Finds a Node-style `code` on the error or its cause chain (undici wraps it as `cause`). */
-function findErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== '') {
-      return code;
+/**
+ * Walks the cause chain (undici wraps the socket error as `cause`; happy-eyeballs connects
+ * report an AggregateError whose members carry the codes). Returns the first string `code` with
+ * its error's message, or without a code the innermost message, such as "bad port".
+ */
+function inspectCauses(error: unknown): { code?: string; message: string } {
+  let current = error as { code?: unknown; message?: unknown; errors?: unknown[]; cause?: unknown } | undefined;
+  let message = String(error);
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    message = String(current.message || current.code || message);
+    if (typeof current.code === 'string' && current.code !== '') {
+      return { code: current.code, message };
     }
-    const nested = (current as { errors?: unknown[] }).errors?.[0];
-    current = nested ?? (current as { cause?: unknown }).cause;
+    current = (current.errors?.[0] ?? current.cause) as typeof current;
   }
-  return undefined;
+  return { message };
 }

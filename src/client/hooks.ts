@@ -1,4 +1,8 @@
-/** Observers for requests and answers; the SDK itself never logs. Hooks must not throw. */
+/**
+ * Observers for requests and answers; the SDK itself never logs unless `debug` is set. Hooks run
+ * synchronously, and an exception thrown by a hook propagates unchanged from `reclaimOrder`
+ * (the attempt stops there and is not retried).
+ */
 export interface ClientHooks {
   /** Called after signing, right before the request is sent. */
   onRequest?(event: RequestEvent): void;
@@ -9,13 +13,14 @@ export interface ClientHooks {
 }
 
 export interface RequestEvent {
+  /** 1 for the first attempt of a call. */
   attempt: number;
   method: string;
   url: string;
   /** The canonical body, exactly as sent and signed. */
   body: string;
   timestamp: string;
-  /** The first 8 hex characters of SIGNATURE; the full value is never exposed to hooks. */
+  /** The first 8 hex characters of SIGNATURE; hooks never receive the full value. */
   signaturePrefix: string;
 }
 
@@ -24,6 +29,8 @@ export interface ResponseEvent {
   /** Undefined when no answer arrived (connection failure, timeout, abort). */
   status: number | undefined;
   requestId: string | undefined;
+  /** The raw response body, or undefined when it could not be read. */
+  body: string | undefined;
   durationMs: number;
   /** The SDK error code when the attempt failed. */
   errorCode: string | undefined;
@@ -33,16 +40,34 @@ export interface RetryEvent {
   /** 1 for the first retry. */
   retry: number;
   delayMs: number;
+  /** `clock-skew`: the server rejected the TIMESTAMP and the client learned its clock offset. */
   reason: 'retryable-failure' | 'clock-skew';
   errorCode: string;
 }
 
-/** Formats the debug lines: canonical body and signed message, with SIGNATURE shortened. */
-export function formatDebugLines(event: RequestEvent): string[] {
-  return [
-    `[order-reclaim] ${event.method} ${event.url} attempt=${event.attempt}`,
-    `[order-reclaim] TIMESTAMP=${event.timestamp} SIGNATURE=${event.signaturePrefix}… (shortened)`,
-    `[order-reclaim] body=${event.body}`,
-    `[order-reclaim] message=${event.timestamp}&${event.body}`,
-  ];
+/**
+ * Returns hooks that also write debug lines, each starting with `[order-reclaim]`, to `debug`
+ * (a function) or to `console.error` (when `debug` is true): per request the canonical body and
+ * the signed message with SIGNATURE shortened, and per answer its status and body. The caller's
+ * hooks run after the debug output.
+ */
+export function withDebugOutput(hooks: ClientHooks, debug: boolean | ((line: string) => void) | undefined): ClientHooks {
+  if (!debug) {
+    return hooks;
+  }
+  const write = typeof debug === 'function' ? debug : (line: string) => console.error(line);
+  const log = (text: string): void => write(`[order-reclaim] ${text}`);
+  return {
+    onRequest: (event) => {
+      log(`POST ${event.url} attempt=${event.attempt} TIMESTAMP=${event.timestamp} SIGNATURE=${event.signaturePrefix}… (shortened)`);
+      log(`body=${event.body}`);
+      log(`message=${event.timestamp}&${event.body}`);
+      hooks.onRequest?.(event);
+    },
+    onResponse: (event) => {
+      log(`status=${event.status} request-id=${event.requestId} body=${event.body}`);
+      hooks.onResponse?.(event);
+    },
+    onRetry: hooks.onRetry,
+  };
 }

@@ -1,4 +1,4 @@
-import { Errno, isAuthenticationErrno } from '../wire.ts';
+import { isAuthenticationErrno } from '../wire.ts';
 import { OrderReclaimError, type OrderReclaimErrorCode } from './order-reclaim-error.ts';
 
 /** Fields of an answer whose `errno` is not 0, whatever HTTP status carried it. */
@@ -16,11 +16,11 @@ export interface ApiErrorDetails {
 
 /** The server answered with an `errno` other than 0. */
 export class ApiError extends OrderReclaimError {
-  readonly errno: number;
-  readonly serverMessage: string;
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly detail: string | undefined;
+  declare readonly errno: number;
+  declare readonly serverMessage: string;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly detail: string | undefined;
 
   constructor(details: ApiErrorDetails, message?: string, code: OrderReclaimErrorCode = 'API_ERROR') {
     super(code, message ?? `Request failed with errno ${details.errno}: ${describeAnswer(details)}`);
@@ -35,7 +35,7 @@ export class ApiError extends OrderReclaimError {
 
 /** errno 404: the server knows no order with this serial. */
 export class OrderNotFoundError extends ApiError {
-  readonly serial: string;
+  declare readonly serial: string;
 
   constructor(details: ApiErrorDetails, serial: string) {
     super(details, `Order not found: serial ${JSON.stringify(serial)} (${describeAnswer(details)})`, 'ORDER_NOT_FOUND');
@@ -44,21 +44,30 @@ export class OrderNotFoundError extends ApiError {
   }
 }
 
+/**
+ * What to check for the authentication errno values that a correct client can still run into:
+ * 40104 signature mismatch, 40105 timestamp outside the window, 40106 replay (`Errno` in wire.ts;
+ * written as literals here and below because referencing `Errno` would put the whole table into
+ * client bundles). Other errno values get the generic hint.
+ */
+const AUTHENTICATION_HINTS: Record<number, string> = {
+  40104: 'Check `apiSecret`, and that nothing re-encodes the body after signing.',
+  40105: 'Check the system clock, or set `clockOffsetSeconds`.',
+  40106: 'Send a new request instead of resending a signed one.',
+};
+
 /** errno 401xx: missing or malformed auth headers, unknown key, bad signature, stale timestamp or replay. */
 export class AuthenticationError extends ApiError {
   constructor(details: ApiErrorDetails) {
-    super(
-      details,
-      `Authentication failed with errno ${details.errno}: ${describeAnswer(details)}. Check the API key and secret, and that the clock is within 300 s of the server's.`,
-      'AUTHENTICATION_FAILED',
-    );
+    const hint = AUTHENTICATION_HINTS[details.errno] ?? 'Check `apiKey` and `apiSecret`.';
+    super(details, `Authentication failed with errno ${details.errno}: ${describeAnswer(details)}. ${hint}`, 'AUTHENTICATION_FAILED');
     this.name = 'AuthenticationError';
   }
 }
 
 /** Creates the most specific error class for an answer whose `errno` is not 0. */
 export function createApiError(details: ApiErrorDetails, serial: string): ApiError {
-  if (details.errno === Errno.ORDER_NOT_FOUND) {
+  if (details.errno === 404) {
     return new OrderNotFoundError(details, serial);
   }
   if (isAuthenticationErrno(details.errno)) {

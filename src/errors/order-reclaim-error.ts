@@ -10,9 +10,12 @@ export type OrderReclaimErrorCode =
   | 'INVALID_REQUEST'
   | 'CANONICALIZATION_FAILED';
 
-/** Base class of every error the SDK throws. */
+/**
+ * Base class of every error the SDK throws. The error classes declare their fields with
+ * `declare` and assign them in the constructor, which emits no class-field code into bundles.
+ */
 export class OrderReclaimError extends Error {
-  readonly code: OrderReclaimErrorCode;
+  declare readonly code: OrderReclaimErrorCode;
 
   constructor(code: OrderReclaimErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

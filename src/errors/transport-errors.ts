@@ -3,21 +3,25 @@ import { OrderReclaimError } from './order-reclaim-error.ts';
 /** The request could not reach the server, or the connection broke before an answer arrived. */
 export class ConnectionError extends OrderReclaimError {
   /** True when the request certainly never reached the server (refused, DNS), so resending is safe. */
-  readonly requestNeverSent: boolean;
+  declare readonly requestNeverSent: boolean;
 
   constructor(message: string, options: { cause?: unknown; requestNeverSent: boolean }) {
-    super('CONNECTION_FAILED', message, { cause: options.cause });
+    super('CONNECTION_FAILED', message, options);
     this.name = 'ConnectionError';
     this.requestNeverSent = options.requestNeverSent;
   }
 }
 
-/** No answer arrived within the timeout. */
+/** No complete answer arrived within the timeout of one attempt; the server may have received the request. */
 export class TimeoutError extends OrderReclaimError {
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super('TIMEOUT', `Request timed out after ${timeoutMs} ms. Raise \`timeoutMs\` or check that the server is reachable.`, options);
+    super(
+      'TIMEOUT',
+      `Request timed out after ${timeoutMs} ms; the server may have received it. Raise \`timeoutMs\` or check the server.`,
+      options,
+    );
     this.name = 'TimeoutError';
     this.timeoutMs = timeoutMs;
   }

@@ -2,10 +2,10 @@ import { OrderReclaimError } from './order-reclaim-error.ts';
 
 /** The answer is not what the contract allows: not JSON, empty, truncated, or off-schema. */
 export class ResponseValidationError extends OrderReclaimError {
-  readonly status: number;
+  declare readonly status: number;
   /** The start of the raw body, for diagnosis (at most 200 characters). */
-  readonly bodySnippet: string;
-  readonly requestId: string | undefined;
+  declare readonly bodySnippet: string;
+  declare readonly requestId: string | undefined;
 
   constructor(problem: string, details: { status: number; body: string; requestId?: string; cause?: unknown }) {
     const snippet = details.body.length > 200 ? `${details.body.slice(0, 200)}…` : details.body;
@@ -25,10 +25,10 @@ export class ResponseValidationError extends OrderReclaimError {
 /** The input was rejected before anything was sent. */
 export class InvalidRequestError extends OrderReclaimError {
   /** The input member at fault, such as `serial`. */
-  readonly param: string;
+  declare readonly param: string;
 
-  constructor(param: string, message: string) {
-    super('INVALID_REQUEST', message);
+  constructor(param: string, message: string, options?: { cause?: unknown }) {
+    super('INVALID_REQUEST', message, options);
     this.name = 'InvalidRequestError';
     this.param = param;
   }

@@ -37,7 +37,7 @@ const mockApi = setupServer(
   }),
 );
 
-beforeAll(() => mockApi.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => mockApi.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   received.length = 0;
   mockApi.resetHandlers();

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => reference.close());
 
-const demoClient = (options: { apiSecret?: string; errorStatus?: boolean } = {}) =>
+const demoClient = (options: { apiSecret?: string } = {}) =>
   createReclaimClient({ baseUrl, apiKey: DEMO_API_KEY, apiSecret: options.apiSecret ?? DEMO_API_SECRET, retry: { maxRetries: 0 } });
 
 describe('client against the reference server over HTTP', () => {
@@ -41,7 +41,11 @@ describe('client against the reference server over HTTP', () => {
   it('never puts the secret in the error', async () => {
     const error = await demoClient({ apiSecret: 'super-secret-value-123' })
       .reclaimOrder({ serial: 'xxyyzz' })
-      .catch((caught: unknown) => caught as Error);
+      .then(
+        () => new Error('expected a rejection'),
+        (caught: unknown) => caught as Error,
+      );
+    expect(error).toBeInstanceOf(AuthenticationError);
     expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('super-secret-value-123');
   });
 });

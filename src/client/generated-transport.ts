@@ -1,0 +1,102 @@
+import { type Client, createClient, createConfig } from '../../generated/client/index.ts';
+import { canonicalize, type CanonicalProfile } from '../canonical/canonicalize.ts';
+import type { HmacSha256 } from '../signing/hmac-sha256.ts';
+import { signBody } from '../signing/sign-body.ts';
+import type { ClientHooks } from './hooks.ts';
+
+/** Per-attempt data passed through the generated client's `meta` to the signing interceptor. */
+export interface AttemptMeta {
+  attempt: number;
+  /** The smallest TIMESTAMP (Unix seconds) the attempt may carry. */
+  minTimestampSeconds: number;
+  /** Set by the interceptor: the TIMESTAMP it signed with. */
+  timestampSeconds?: number;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiKey: string;
+  hmac: HmacSha256;
+  /** Returns the TIMESTAMP to sign with, reading the clock once. */
+  readTimestamp: () => string;
+  profile: CanonicalProfile;
+  fetch: typeof fetch | undefined;
+  hooks: ClientHooks;
+}
+
+/** An error thrown by a caller's hook; `sendAttempt` rethrows its cause unchanged. */
+export class HookFailure {
+  readonly cause: unknown;
+
+  constructor(cause: unknown) {
+    this.cause = cause;
+  }
+}
+
+/** A failed exchange inside the generated client, with the response when one arrived. */
+export class FailedExchange {
+  readonly cause: unknown;
+  readonly response: Response | undefined;
+
+  constructor(cause: unknown, response: Response | undefined) {
+    this.cause = cause;
+    this.response = response;
+  }
+}
+
+/**
+ * Creates the generated fetch client configured for signing: its body serializer is the
+ * canonicalizer, and a request interceptor signs exactly the serialized body (the bytes the
+ * generated client puts into the request) with a TIMESTAMP read once, then sets the headers.
+ * Failed exchanges reach the caller as `FailedExchange`, with the response when there is one.
+ */
+export function createGeneratedTransport(options: TransportOptions): Client {
+  // The signed body of each request the interceptor has seen. Handing fetch that string with
+  // the request's URL, method, headers and signal sends the same bytes without fetch copying
+  // the Request and its body stream a second time (about 10 µs per call on Node 22).
+  const signedBodies = new WeakMap<Request, string>();
+  const sendSigned = (request: Request): Promise<Response> => {
+    // Looked up at each call, so a polyfill that replaces globalThis.fetch later is used.
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    return fetchImpl(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: signedBodies.get(request),
+      signal: request.signal,
+    });
+  };
+  const client = createClient(
+    createConfig({
+      baseUrl: options.baseUrl,
+      fetch: sendSigned as typeof fetch,
+      bodySerializer: (body: unknown) => canonicalize(body, { profile: options.profile }),
+    }),
+  );
+
+  client.interceptors.request.use(async (request, requestOptions) => {
+    const body = requestOptions.serializedBody as string;
+    const meta = (requestOptions as { meta?: AttemptMeta }).meta!;
+    const timestampSeconds = Math.max(Number(options.readTimestamp()), meta.minTimestampSeconds);
+    const signed = await signBody(options.hmac, options.apiKey, { body, timestamp: String(timestampSeconds) });
+    meta.timestampSeconds = timestampSeconds;
+    signedBodies.set(request, body);
+    for (const [name, value] of Object.entries(signed.headers)) {
+      request.headers.set(name, value);
+    }
+    try {
+      options.hooks.onRequest?.({
+        attempt: meta.attempt,
+        method: request.method,
+        url: request.url,
+        body,
+        timestamp: signed.timestamp,
+        signaturePrefix: signed.signature.slice(0, 8),
+      });
+    } catch (error) {
+      throw new HookFailure(error);
+    }
+    return request;
+  });
+  client.interceptors.error.use((error, response) => new FailedExchange(error, response));
+  return client;
+}
