@@ -2,6 +2,8 @@ import { ExitCode, UsageError } from './cli-error.ts';
 import { runConformanceCommand, conformanceUsage } from './commands/conformance.ts';
 import { reclaimUsage, runReclaim } from './commands/reclaim.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
+import { runSign, signUsage } from './commands/sign.ts';
+import { runVerify, verifyUsage } from './commands/verify.ts';
 import { type CliIo, processIo } from './io.ts';
 
 interface Command {
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, Command> = {
   serve: { run: runServe, usage: serveUsage, summary: 'run the reference server' },
   reclaim: { run: runReclaim, usage: reclaimUsage, summary: 'sign and send one reclaim request' },
   conformance: { run: runConformanceCommand, usage: conformanceUsage, summary: 'check an implementation against the contract' },
+  sign: { run: runSign, usage: signUsage, summary: 'print the canonical body, signature and curl command for a JSON body' },
+  verify: { run: runVerify, usage: verifyUsage, summary: 'explain why a captured request does not verify' },
 };
 
 const MAIN_USAGE = `Usage: order-reclaim <command> [options]

@@ -1,12 +1,17 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeader, type OutgoingHttpHeaders, type Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_API_KEY, DEMO_API_SECRET } from '../demo-credentials.ts';
+import { diagnoseSignatureMismatch } from '../diagnosis/diagnose-signature-mismatch.ts';
 import type { Clock } from '../signing/clock.ts';
-import { Errno, TIMESTAMP_WINDOW_SECONDS } from '../wire.ts';
+import { TIMESTAMP_WINDOW_SECONDS } from '../wire.ts';
+import { closeGracefully } from './close-gracefully.ts';
+import { type FaultName, parseFaults } from './faults.ts';
+import { guardDiagnosis } from './guard-diagnosis.ts';
 import { type HandlerContext, handleRequest } from './handle-request.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { messageFor } from './messages.ts';
 import { DEMO_SERIALS, OrderStore } from './order-store.ts';
+import { redactLogger } from './redact-logger.ts';
+import { rejectClientError, rejectConnect, rejectMissingHost } from './reject-at-http-level.ts';
 import { ReplayCache } from './replay-cache.ts';
 
 export interface ReferenceServerOptions {
@@ -27,10 +32,19 @@ export interface ReferenceServerOptions {
   maxBodyBytes?: number;
   /** Default 100,000 signatures. */
   replayCacheSize?: number;
+  /** Time a client has to send the request line and all headers, in milliseconds. Default 10,000. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole request, body included, in milliseconds. Default 30,000. */
+  requestTimeoutMs?: number;
+  /** Time an idle keep-alive connection stays open, in milliseconds. Default 5,000. */
+  keepAliveTimeoutMs?: number;
   /** Allow cross-origin calls from browsers (development only). */
   cors?: boolean;
   logger?: Logger;
+  /** Explains signature mismatches in the log and in explain mode; defaults to the built-in diagnosis. */
   diagnose?: HandlerContext['diagnose'];
+  /** Deliberate faults that each break one rule, to prove the conformance checks. Never in normal use. */
+  faults?: readonly FaultName[];
 }
 
 export interface ReferenceServer {
@@ -48,23 +62,42 @@ const DEFAULT_REPLAY_CACHE_SIZE = 100_000;
 /** Creates the reference server of the Order Reclaim API on `node:http`; it does not listen yet. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
   const context = buildContext(options);
-  const server = createServer((request, response) => {
-    void handleRequest(context, request, response);
-  });
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.on('clientError', (error, socket) => {
-    context.logger.warn('malformed HTTP request', { error: (error as NodeJS.ErrnoException).code ?? error.message });
-    if (!socket.writable) {
-      socket.destroy();
+  const timeouts = resolveTimeouts(options);
+  const state = { closing: false };
+
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+      rejectMissingHost(context, request, response);
       return;
     }
-    const body = JSON.stringify({ errno: Errno.MALFORMED_REQUEST, message: messageFor(Errno.MALFORMED_REQUEST, 'zh-CN') });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    void handleRequest(context, request, response);
+  };
+
+  const server = createServer(
+    {
+      // Node would answer a missing Host with an empty 400; onRequest answers it with JSON.
+      requireHostHeader: false,
+      ServerResponse: responseClassFor(state),
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+      // Node checks the two timeouts only this often (30 s by default), so a slow client would
+      // otherwise hold its connection for up to 30 s past the limit.
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(timeouts.headersTimeoutMs / 4))),
+    },
+    onRequest,
+  );
+  server.on('clientError', (error, socket) => rejectClientError(context, error, socket));
+  server.on('connect', (request, socket) => rejectConnect(context, request, socket));
+  // Without these listeners node:http answers `Expect: 100-continue` with a 100 even for a body
+  // it will reject, and any other expectation with an empty 417.
+  server.on('checkContinue', (request, response) => {
+    if (!declaresBodyOver(request, context.maxBodyBytes)) {
+      response.writeContinue();
+    }
+    onRequest(request, response);
   });
+  server.on('checkExpectation', onRequest);
 
   return {
     server,
@@ -77,10 +110,16 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
           const address = server.address() as AddressInfo;
           const url = `http://${formatHost(address.address)}:${address.port}`;
           context.logger.info('listening', { url, strict: context.strict, explain: context.explain, windowSeconds: context.windowSeconds });
+          if (context.faults !== undefined && context.faults.size > 0) {
+            context.logger.warn('deliberate faults active: this server breaks the contract on purpose', { faults: [...context.faults].join(',') });
+          }
           resolve(url);
         });
       }),
-    close: ({ graceMs = 10_000 } = {}) => closeGracefully(server, context.logger, graceMs),
+    close: ({ graceMs = 10_000 } = {}) => {
+      state.closing = true;
+      return closeGracefully(server, context.logger, graceMs);
+    },
   };
 }
 
@@ -94,6 +133,10 @@ function buildContext(options: ReferenceServerOptions): HandlerContext {
     throw new TypeError(`Invalid \`errorStatus\`: expected "http" or "always-200", received ${JSON.stringify(errorStatus)}.`);
   }
   const credentialList = options.credentials ?? [{ apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET }];
+  const logger = redactLogger(
+    options.logger ?? createLogger(),
+    credentialList.map(({ apiSecret }) => apiSecret),
+  );
 
   return {
     credentials: new Map(credentialList.map(({ apiKey, apiSecret }) => [apiKey, apiSecret])),
@@ -106,8 +149,9 @@ function buildContext(options: ReferenceServerOptions): HandlerContext {
     errorStatus,
     maxBodyBytes,
     cors: options.cors ?? false,
-    logger: options.logger ?? createLogger(),
-    diagnose: options.diagnose,
+    logger,
+    diagnose: guardDiagnosis(options.diagnose ?? diagnoseSignatureMismatch, logger),
+    faults: parseFaults(options.faults ?? []),
   };
 }
 
@@ -121,27 +165,45 @@ function formatHost(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
 }
 
+function resolveTimeouts(options: ReferenceServerOptions): Required<Pick<ReferenceServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>> {
+  const timeouts = {
+    headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 5_000,
+  };
+  for (const [name, value] of Object.entries(timeouts)) {
+    requirePositiveInteger(value, name);
+  }
+  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
+    throw new TypeError(
+      `Invalid \`headersTimeoutMs\` ${timeouts.headersTimeoutMs}: it must not exceed \`requestTimeoutMs\` (${timeouts.requestTimeoutMs}), which covers the headers too.`,
+    );
+  }
+  return timeouts;
+}
+
 /**
- * Stops accepting, closes idle keep-alive connections, waits for requests in flight, and after
- * `graceMs` closes whatever is still open.
+ * Creates a ServerResponse class that adds `Connection: close` to answers written after shutdown
+ * began, also for requests that arrived before, so that clients do not reuse the connection.
  */
-async function closeGracefully(server: Server, logger: Logger, graceMs: number): Promise<void> {
-  if (!server.listening) {
-    return;
+function responseClassFor(state: { closing: boolean }): typeof ServerResponse {
+  class ReferenceServerResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+    override writeHead(
+      statusCode: number,
+      statusMessageOrHeaders?: string | OutgoingHttpHeaders | OutgoingHttpHeader[],
+      headers?: OutgoingHttpHeaders | OutgoingHttpHeader[],
+    ): this {
+      if (state.closing) {
+        this.setHeader('Connection', 'close');
+      }
+      return typeof statusMessageOrHeaders === 'string'
+        ? super.writeHead(statusCode, statusMessageOrHeaders, headers)
+        : super.writeHead(statusCode, statusMessageOrHeaders);
+    }
   }
-  logger.info('stopping', { graceMs });
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
-  const deadline = setTimeout(() => {
-    logger.warn('grace period over, closing open connections', { graceMs });
-    server.closeAllConnections();
-  }, graceMs);
-  try {
-    await closed;
-  } finally {
-    clearInterval(idleSweep);
-    clearTimeout(deadline);
-  }
-  logger.info('stopped');
+  return ReferenceServerResponse;
+}
+
+function declaresBodyOver(request: IncomingMessage, maxBytes: number): boolean {
+  return Number(request.headers['content-length']) > maxBytes;
 }

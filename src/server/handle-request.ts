@@ -13,13 +13,22 @@ import {
   TIMESTAMP_PATTERN,
 } from '../wire.ts';
 import { httpStatusFor, sendJson } from './answer.ts';
-import type { Logger } from './logger.ts';
+import { describeError, type Logger } from './logger.ts';
 import { type MessageParams, messageFor, negotiateLanguage } from './messages.ts';
 import type { OrderStore } from './order-store.ts';
+import {
+  faultAcceptsOutsideWindow,
+  faultApiKeyForMissingHeader,
+  faultOrderExists,
+  type FaultSet,
+  faultSecretForUnknownKey,
+  NO_FAULTS,
+  sendFaultyAnswer,
+  verifySignatureWithFaults,
+} from './faults.ts';
 import { DuplicateKeyError, parseJsonStrict } from './parse-json-strict.ts';
 import { readBody } from './read-body.ts';
 import type { ReplayCache } from './replay-cache.ts';
-import { verifySignature } from './verify-signature.ts';
 
 export interface HandlerContext {
   /** API key → secret. */
@@ -36,6 +45,8 @@ export interface HandlerContext {
   logger: Logger;
   /** Explains a signature mismatch to the holder of the secret (log, and answers in explain mode). */
   diagnose?: (input: DiagnosisInput) => string | undefined;
+  /** Deliberate faults, for proving the conformance checks; empty or absent in normal use. */
+  faults?: FaultSet;
 }
 
 export interface DiagnosisInput {
@@ -84,7 +95,7 @@ export async function handleRequest(context: HandlerContext, request: IncomingMe
   try {
     outcome = await evaluate(context, request);
   } catch (error) {
-    context.logger.error('request failed', { requestId, error: (error as Error).stack ?? String(error) });
+    context.logger.error('request failed', { requestId, error: describeError(error) });
     outcome = { errno: Errno.INTERNAL_ERROR, reason: 'internal error' };
   }
 
@@ -95,7 +106,9 @@ export async function handleRequest(context: HandlerContext, request: IncomingMe
     ...(context.explain && outcome.detail !== undefined ? { detail: outcome.detail } : {}),
   };
   if (!response.headersSent && !response.destroyed) {
-    sendJson(response, status, body, { ...baseHeaders, ...outcome.headers });
+    if (!sendFaultyAnswer(context.faults ?? NO_FAULTS, response, outcome.errno, status, body, { ...baseHeaders, ...outcome.headers })) {
+      sendJson(response, status, body, { ...baseHeaders, ...outcome.headers });
+    }
   }
 
   context.logger.info('request', {
@@ -135,9 +148,16 @@ async function evaluate(context: HandlerContext, request: IncomingMessage): Prom
 
 /** Checks the three auth headers, the window, the signature and replays; undefined means authenticated. */
 function authenticate(context: HandlerContext, request: IncomingMessage, rawBody: Buffer): Outcome | undefined {
-  const apiKey = singleHeader(request, HEADER_API_KEY);
+  const faults = context.faults ?? NO_FAULTS;
+  const apiKey = singleHeader(request, HEADER_API_KEY) ?? faultApiKeyForMissingHeader(faults, context.credentials);
   const timestamp = singleHeader(request, HEADER_TIMESTAMP);
   const signature = singleHeader(request, HEADER_SIGNATURE);
+  if (signature === undefined && faults.has('accept-missing-signature')) {
+    return undefined;
+  }
+  if (timestamp === undefined && faults.has('accept-missing-timestamp')) {
+    return authenticateWithoutTimestamp(context, apiKey, signature, rawBody);
+  }
   for (const [name, value] of [[HEADER_API_KEY, apiKey], [HEADER_TIMESTAMP, timestamp], [HEADER_SIGNATURE, signature]] as const) {
     if (value === undefined || value === '') {
       return { errno: Errno.MISSING_AUTH_HEADER, reason: `missing ${name}`, params: { header: name } };
@@ -150,14 +170,14 @@ function authenticate(context: HandlerContext, request: IncomingMessage, rawBody
     return { errno: Errno.MALFORMED_AUTH_HEADER, reason: describeMalformedSignature(signature!), params: { header: HEADER_SIGNATURE } };
   }
 
-  const secret = context.credentials.get(apiKey!);
+  const secret = context.credentials.get(apiKey!) ?? faultSecretForUnknownKey(faults, context.credentials);
   if (secret === undefined) {
     return { errno: Errno.UNKNOWN_API_KEY, reason: `unknown API key ${shorten(apiKey!)}` };
   }
 
   const nowSeconds = Math.floor(context.clock() / 1000);
   const skewSeconds = Number(timestamp) - nowSeconds;
-  if (Math.abs(skewSeconds) > context.windowSeconds) {
+  if (Math.abs(skewSeconds) > context.windowSeconds && !faultAcceptsOutsideWindow(faults, skewSeconds)) {
     const hint = timestamp!.length >= 13 ? ' (looks like milliseconds)' : '';
     return {
       errno: Errno.TIMESTAMP_OUT_OF_WINDOW,
@@ -166,7 +186,7 @@ function authenticate(context: HandlerContext, request: IncomingMessage, rawBody
     };
   }
 
-  if (!verifySignature(secret, timestamp!, rawBody, signature!)) {
+  if (!verifySignatureWithFaults(faults, secret, timestamp!, rawBody, signature!)) {
     const diagnosis = context.diagnose?.({ secret, timestamp: timestamp!, signature: signature!, rawBody, nowSeconds });
     return {
       errno: Errno.SIGNATURE_MISMATCH,
@@ -174,8 +194,17 @@ function authenticate(context: HandlerContext, request: IncomingMessage, rawBody
       detail: diagnosis ?? 'SIGNATURE is not HMAC-SHA256(secret, TIMESTAMP + "&" + raw body) in lowercase hex',
     };
   }
-  if (!context.replayCache.checkAndRecord(signature!, Number(timestamp) + context.windowSeconds, nowSeconds)) {
+  if (!faults.has('no-replay-protection') && !context.replayCache.checkAndRecord(signature!, Number(timestamp) + context.windowSeconds, nowSeconds)) {
     return { errno: Errno.REPLAYED_REQUEST, reason: `replay of signature ${shorten(signature!)}` };
+  }
+  return undefined;
+}
+
+/** The `accept-missing-timestamp` fault: no window check, and the signature covers "&" + body. */
+function authenticateWithoutTimestamp(context: HandlerContext, apiKey: string | undefined, signature: string | undefined, rawBody: Buffer): Outcome | undefined {
+  const secret = apiKey === undefined ? undefined : context.credentials.get(apiKey);
+  if (secret === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || !verifySignatureWithFaults(NO_FAULTS, secret, '', rawBody, signature)) {
+    return { errno: Errno.SIGNATURE_MISMATCH, reason: 'fault accept-missing-timestamp: signature over "&" + body does not match' };
   }
   return undefined;
 }
@@ -190,7 +219,7 @@ function evaluateBody(context: HandlerContext, rawBody: Buffer): Outcome {
 
   let value: unknown;
   try {
-    value = parseJsonStrict(text);
+    value = context.faults?.has('accept-duplicate-keys') === true ? JSON.parse(text) : parseJsonStrict(text);
   } catch (error) {
     return error instanceof DuplicateKeyError
       ? { errno: Errno.DUPLICATE_KEYS, reason: error.message, detail: error.message }
@@ -209,7 +238,7 @@ function evaluateBody(context: HandlerContext, rawBody: Buffer): Outcome {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof serial !== 'string' || serial === '') {
     return { errno: Errno.INVALID_BODY, reason: 'body is not {"serial": non-empty string}' };
   }
-  if (!context.orders.has(serial)) {
+  if (!faultOrderExists(context.faults ?? NO_FAULTS, context.orders.has(serial))) {
     return { errno: Errno.ORDER_NOT_FOUND, reason: `unknown serial ${JSON.stringify(truncate(serial, 64))}` };
   }
   return { errno: Errno.OK, reason: `accepted serial ${JSON.stringify(truncate(serial, 64))}` };
