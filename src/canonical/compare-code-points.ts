@@ -24,7 +24,7 @@ export function compareCodePoints(a: string, b: string): number {
   return (a.codePointAt(index) ?? 0) - (b.codePointAt(index) ?? 0);
 }
 
-/** Returns true when some key holds a code unit where UTF-16 order and code point order differ. */
+/** Returns true when some key contains a code unit where UTF-16 order and code point order differ. */
 export function needsCodePointSort(keys: readonly string[]): boolean {
   return keys.some((key) => SURROGATE_OR_ABOVE.test(key));
 }

@@ -18,7 +18,7 @@ export interface AttemptSettings {
   /**
    * The smallest TIMESTAMP (Unix seconds) this attempt may carry. A retry passes the previous
    * attempt's TIMESTAMP + 1, so it never repeats the previous signature even within the same
-   * second; a server would reject a repeated signature as a replay.
+   * second. A server would reject a repeated signature as a replay.
    */
   minTimestampSeconds: number;
 }
@@ -28,9 +28,8 @@ export type AttemptOutcome =
   | { ok: false; error: OrderReclaimError; response: Response | undefined; timestampSeconds: number };
 
 /**
- * Sends one signed attempt through the generated client (`reclaimOrder` of generated/sdk.gen.ts,
- * which also validates the request with the schema generated from the contract) and interprets
- * the response.
+ * Sends one signed attempt through the generated SDK function (`reclaimOrder` of
+ * generated/sdk.gen.ts) and interprets the response.
  *
  * Failures before sending (canonicalization, a throwing hook) are thrown; failures of the
  * exchange are returned, so that the caller can decide on a retry.
@@ -91,7 +90,7 @@ function toOutcome(exchange: FailedExchange, text: string | undefined, serial: s
 
 /**
  * Returns the body text of an error response. The generated client hands over the parsed JSON
- * or, when the body is not JSON, the raw text; an Error means the body could not be read.
+ * or, when the body is not JSON, the raw text. An Error instead means the body could not be read.
  */
 function receivedText(exchange: FailedExchange): string | undefined {
   const { cause, response } = exchange;

@@ -33,7 +33,7 @@ export class ApiError extends OrderReclaimError {
   }
 }
 
-/** errno 404: the server knows no order with this serial. */
+/** errno 404: the server has no order with this serial. */
 export class OrderNotFoundError extends ApiError {
   declare readonly serial: string;
 

@@ -1,6 +1,6 @@
 import { OrderReclaimError } from './order-reclaim-error.ts';
 
-/** Why a value has no canonical JSON form. */
+/** Reason a value has no canonical JSON form. */
 export type CanonicalizationReason =
   | 'NON_FINITE_NUMBER'
   | 'UNSAFE_INTEGER'
