@@ -13,6 +13,9 @@ export default defineConfig({
   plugins: [
     '@hey-api/client-fetch',
     '@hey-api/typescript',
+    // Writes the contract's request and response examples as values, so an example changed in
+    // the spec changes generated/ too (tests check them against the client's validation).
+    '@hey-api/examples',
     'valibot',
     // The client validates requests and responses itself with the valibot schemas generated
     // here, so the SDK functions do not validate a second time on every call.

@@ -3,9 +3,9 @@
  * client and both docs pages after `npm run generate` and `npm run docs`, and the drift check
  * (scripts/check-generated.ts) fails while generated/ is stale.
  *
- * @hey-api/openapi-ts 0.99 writes descriptions into the generated client as doc comments but
- * drops examples. An edit to an example alone therefore changes only the docs and leaves nothing
- * to regenerate, which the second test pins down.
+ * Descriptions reach the generated client as doc comments, and schema examples reach
+ * generated/examples.gen.ts through the `@hey-api/examples` plugin, so the second test shows
+ * that an edit to an example alone is caught by the drift check too.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,7 +43,8 @@ describe('spec change', () => {
 
     const stale = await runNode(CHECK_GENERATED, ['generated'], project.dir);
     expect(stale.exitCode, stale.stdout).toBe(1);
-    expect(stale.stderr).toContain('generated/ is out of date with openapi/openapi.yaml:\n  types.gen.ts: differs from what the generator writes now');
+    expect(stale.stderr).toContain('generated/ is out of date with openapi/openapi.yaml:\n  examples.gen.ts: differs from what the generator writes now');
+    expect(stale.stderr).toContain('types.gen.ts: differs from what the generator writes now');
 
     const generate = await runNode(OPENAPI_TS_CLI, [], project.dir);
     expect(generate.exitCode, generate.stderr).toBe(0);
@@ -64,12 +65,17 @@ describe('spec change', () => {
     });
   }, 180_000);
 
-  it('changes only the docs when only an example changes', async () => {
+  it('reaches generated examples when only an example changes', async () => {
     project = copyProject(PROJECT_FILES);
     project.edit(SPEC, OLD_EXAMPLE, NEW_EXAMPLE);
 
-    const check = await runNode(CHECK_GENERATED, ['generated'], project.dir);
-    expect(check.exitCode, check.stderr).toBe(0);
+    const stale = await runNode(CHECK_GENERATED, ['generated'], project.dir);
+    expect(stale.exitCode, stale.stdout).toBe(1);
+    expect(stale.stderr).toContain('examples.gen.ts: differs from what the generator writes now');
+
+    const generate = await runNode(OPENAPI_TS_CLI, [], project.dir);
+    expect(generate.exitCode, generate.stderr).toBe(0);
+    expect(project.read('generated/examples.gen.ts')).toContain("serial: 'example-serial-0001'");
 
     await buildDocs({ rootDir: project.dir });
     expect(serialSchema(project, 'en').examples).toEqual(['example-serial-0001']);
