@@ -10,9 +10,9 @@ export interface ReceivedAnswer {
 }
 
 /**
- * Turns an answer into the accepted result, or throws: `ApiError` (or a subclass) when `errno`
+ * Turns a response into the accepted result, or throws: `ApiError` (or a subclass) when `errno`
  * is not 0, whatever the HTTP status; `ResponseValidationError` when the body is empty, not
- * JSON, or does not match the answer schemas generated from the contract.
+ * JSON, or does not match the response schemas generated from the contract.
  */
 export function interpretAnswer(answer: ReceivedAnswer, serial: string): ReclaimAccepted {
   const fail = (problem: string, cause?: unknown): never => {

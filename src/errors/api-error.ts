@@ -1,12 +1,12 @@
 import { isAuthenticationErrno } from '../wire.ts';
 import { OrderReclaimError, type OrderReclaimErrorCode } from './order-reclaim-error.ts';
 
-/** Fields of an answer whose `errno` is not 0, whatever HTTP status carried it. */
+/** Fields of a response whose `errno` is not 0, whatever HTTP status carried it. */
 export interface ApiErrorDetails {
   errno: number;
   /** The server's message, in the language it chose. */
   serverMessage: string;
-  /** HTTP status of the answer; 200 for servers that send errors with 200. */
+  /** HTTP status of the response; 200 for servers that send errors with 200. */
   status: number;
   /** The `X-Request-Id` response header, when the server sent one. */
   requestId?: string;
@@ -14,7 +14,7 @@ export interface ApiErrorDetails {
   detail?: string;
 }
 
-/** The server answered with an `errno` other than 0. */
+/** The server responded with an `errno` other than 0. */
 export class ApiError extends OrderReclaimError {
   declare readonly errno: number;
   declare readonly serverMessage: string;
@@ -45,10 +45,10 @@ export class OrderNotFoundError extends ApiError {
 }
 
 /**
- * What to check for the authentication errno values that a correct client can still run into:
- * 40104 signature mismatch, 40105 timestamp outside the window, 40106 replay (`Errno` in wire.ts;
- * written as literals here and below because referencing `Errno` would put the whole table into
- * client bundles). Other errno values get the generic hint.
+ * Hints for the authentication errno values that a correct client can still run into: 40104
+ * signature mismatch, 40105 timestamp outside the window, 40106 replay. They are the `Errno`
+ * values of wire.ts, written as literals here and below because referencing `Errno` would put the
+ * whole table into client bundles. Other errno values get the generic hint.
  */
 const AUTHENTICATION_HINTS: Record<number, string> = {
   40104: 'Check `apiSecret`, and that nothing re-encodes the body after signing.',
@@ -65,7 +65,7 @@ export class AuthenticationError extends ApiError {
   }
 }
 
-/** Creates the most specific error class for an answer whose `errno` is not 0. */
+/** Creates the most specific error class for a response whose `errno` is not 0. */
 export function createApiError(details: ApiErrorDetails, serial: string): ApiError {
   if (details.errno === 404) {
     return new OrderNotFoundError(details, serial);

@@ -1,6 +1,6 @@
 import { OrderReclaimError } from './order-reclaim-error.ts';
 
-/** The request could not reach the server, or the connection broke before an answer arrived. */
+/** The request could not reach the server, or the connection broke before a response arrived. */
 export class ConnectionError extends OrderReclaimError {
   /** True when the request certainly never reached the server (refused, DNS), so resending is safe. */
   declare readonly requestNeverSent: boolean;
@@ -12,7 +12,7 @@ export class ConnectionError extends OrderReclaimError {
   }
 }
 
-/** No complete answer arrived within the timeout of one attempt; the server may have received the request. */
+/** No complete response arrived within the timeout of one attempt; the server may have received the request. */
 export class TimeoutError extends OrderReclaimError {
   declare readonly timeoutMs: number;
 

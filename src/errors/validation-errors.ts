@@ -1,6 +1,6 @@
 import { OrderReclaimError } from './order-reclaim-error.ts';
 
-/** The answer is not what the contract allows: not JSON, empty, truncated, or off-schema. */
+/** The response is not what the contract allows: not JSON, empty, truncated, or off-schema. */
 export class ResponseValidationError extends OrderReclaimError {
   declare readonly status: number;
   /** The start of the raw body, for diagnosis (at most 200 characters). */

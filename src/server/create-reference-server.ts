@@ -24,9 +24,9 @@ export interface ReferenceServerOptions {
   clock?: Clock;
   /** Also require the body to be in canonical form (for checking clients). */
   strict?: boolean;
-  /** Put the diagnosis of a rejected request into the answer's `detail`. */
+  /** Put the diagnosis of a rejected request into the response's `detail`. */
   explain?: boolean;
-  /** `http` answers errors with 4xx/5xx statuses; `always-200` answers everything with 200. */
+  /** `http` sends errors with 4xx/5xx statuses; `always-200` sends every response with 200. */
   errorStatus?: 'http' | 'always-200';
   /** Default 64 KiB. */
   maxBodyBytes?: number;
@@ -75,7 +75,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
 
   const server = createServer(
     {
-      // Node would answer a missing Host with an empty 400; onRequest answers it with JSON.
+      // Node would reject a missing Host with an empty 400; onRequest responds with JSON instead.
       requireHostHeader: false,
       ServerResponse: responseClassFor(state),
       headersTimeout: timeouts.headersTimeoutMs,
@@ -89,7 +89,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   );
   server.on('clientError', (error, socket) => rejectClientError(context, error, socket));
   server.on('connect', (request, socket) => rejectConnect(context, request, socket));
-  // Without these listeners node:http answers `Expect: 100-continue` with a 100 even for a body
+  // Without these listeners node:http responds to `Expect: 100-continue` with a 100 even for a body
   // it will reject, and any other expectation with an empty 417.
   server.on('checkContinue', (request, response) => {
     if (!declaresBodyOver(request, context.maxBodyBytes)) {
@@ -183,7 +183,7 @@ function resolveTimeouts(options: ReferenceServerOptions): Required<Pick<Referen
 }
 
 /**
- * Creates a ServerResponse class that adds `Connection: close` to answers written after shutdown
+ * Creates a ServerResponse class that adds `Connection: close` to responses written after shutdown
  * began, also for requests that arrived before, so that clients do not reuse the connection.
  */
 function responseClassFor(state: { closing: boolean }): typeof ServerResponse {
