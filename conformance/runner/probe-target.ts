@@ -1,13 +1,15 @@
 import { canonicalize } from '../../src/canonical/canonicalize.ts';
 import type { CheckContext, RawResponse } from './types.ts';
 import { TargetError } from './types.ts';
+import { isAuthenticationErrno } from '../../src/wire.ts';
 
 const SHOWN_CHARACTERS = 80;
 
 /**
  * Sends one correctly signed request for an unknown serial before any check runs. Returns why
- * the run cannot go on (target down, silent, or answering with something that is not JSON, such
- * as an HTML page or a redirect), or undefined when the target answers like a JSON API.
+ * the run cannot go on (target down, silent, answering with something that is not JSON, such
+ * as an HTML page or a redirect, or rejecting the credentials), or undefined when the target
+ * answers like a JSON API that accepts the credentials.
  */
 export async function probeTarget(context: CheckContext): Promise<string | undefined> {
   const request = await context.signed(canonicalize({ serial: context.unknownSerial() }));
@@ -20,10 +22,18 @@ export async function probeTarget(context: CheckContext): Promise<string | undef
     }
     throw error;
   }
-  if (typeof response.json === 'object' && response.json !== null && !Array.isArray(response.json)) {
-    return undefined;
+  if (typeof response.json !== 'object' || response.json === null || Array.isArray(response.json)) {
+    return describeNotThisApi(context.target.baseUrl, response);
   }
-  return describeNotThisApi(context.target.baseUrl, response);
+  const { errno, message } = response.json as { errno?: unknown; message?: unknown };
+  if (typeof errno === 'number' && isAuthenticationErrno(errno)) {
+    // Every later check would fail or skip for the same reason, and mislead.
+    return (
+      `${context.target.baseUrl} rejected a correctly signed request with errno ${errno} (${JSON.stringify(message)}, HTTP ${response.status}). ` +
+      'Check --api-key and --api-secret (or the target clock when errno is 40105); every check depends on them.'
+    );
+  }
+  return undefined;
 }
 
 function describeNotThisApi(baseUrl: string, response: RawResponse): string {

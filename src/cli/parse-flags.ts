@@ -1,13 +1,19 @@
 import { UsageError } from './cli-error.ts';
 
-/** Parses an optional integer flag; the error names the flag and the value received. */
-export function parseIntegerFlag(value: string | undefined, name: string, fallback: number): number {
+/**
+ * Parses an optional integer flag within [min, max]; the error names the flag, the value
+ * received and the range.
+ */
+export function parseIntegerFlag(value: string | undefined, name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
   if (value === undefined) {
     return fallback;
   }
+  const min = range.min ?? 0;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-    throw new UsageError(`Invalid --${name} ${JSON.stringify(value)}: expected a non-negative integer.`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    const expected = max !== Number.MAX_SAFE_INTEGER ? `an integer from ${min} to ${max}` : min === 0 ? 'a non-negative integer' : `an integer of at least ${min}`;
+    throw new UsageError(`Invalid --${name} ${JSON.stringify(value)}: expected ${expected}.`);
   }
   return parsed;
 }

@@ -55,6 +55,7 @@ export function createGeneratedTransport(options: TransportOptions): Client {
   // the request's URL, method, headers and signal sends the same bytes, and fetch does not
   // copy the Request and its body stream a second time.
   const signedBodies = new WeakMap<Request, string>();
+  const recentBodies = createRecentBodies();
   const sendSigned = (request: Request): Promise<Response> => {
     // Looked up at each call, so a polyfill that replaces globalThis.fetch later is used.
     const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -76,7 +77,7 @@ export function createGeneratedTransport(options: TransportOptions): Client {
   client.interceptors.request.use(async (request, requestOptions) => {
     const body = requestOptions.serializedBody as string;
     const meta = (requestOptions as { meta?: AttemptMeta }).meta!;
-    const timestampSeconds = Math.max(Number(options.readTimestamp()), meta.minTimestampSeconds);
+    const timestampSeconds = recentBodies.nextTimestamp(body, Math.max(Number(options.readTimestamp()), meta.minTimestampSeconds));
     const signed = await signBody(options.hmac, options.apiKey, { body, timestamp: String(timestampSeconds) });
     meta.timestampSeconds = timestampSeconds;
     signedBodies.set(request, body);
@@ -99,4 +100,31 @@ export function createGeneratedTransport(options: TransportOptions): Client {
   });
   client.interceptors.error.use((error, response) => new FailedExchange(error, response));
   return client;
+}
+
+/** Largest bump, in seconds, that a repeated body gets ahead of the clock. */
+const MAX_REPEAT_BUMP_SECONDS = 60;
+/** Bodies remembered at most; older ones are forgotten first. */
+const MAX_RECENT_BODIES = 1_000;
+
+/**
+ * Remembers the TIMESTAMP each recent body was signed with. The same body signed twice in the
+ * same second would carry the same signature, which a server rejects as a replay (errno 40106),
+ * so a repeat within the same second is signed one second later instead, up to 60 s ahead.
+ */
+function createRecentBodies(): { nextTimestamp(body: string, clockSeconds: number): number } {
+  const signedAt = new Map<string, number>();
+  return {
+    nextTimestamp(body, clockSeconds) {
+      const previous = signedAt.get(body);
+      const bumped = previous !== undefined && previous >= clockSeconds && previous + 1 - clockSeconds <= MAX_REPEAT_BUMP_SECONDS;
+      const timestampSeconds = bumped ? previous + 1 : clockSeconds;
+      signedAt.delete(body);
+      signedAt.set(body, timestampSeconds);
+      if (signedAt.size > MAX_RECENT_BODIES) {
+        signedAt.delete(signedAt.keys().next().value as string);
+      }
+      return timestampSeconds;
+    },
+  };
 }

@@ -53,7 +53,7 @@ export class OrderNotFoundError extends ApiError {
 const AUTHENTICATION_HINTS: Record<number, string> = {
   40104: 'Check `apiSecret`, and that nothing re-encodes the body after signing.',
   40105: 'Check the system clock, or set `clockOffsetSeconds`.',
-  40106: 'Send a new request instead of resending a signed one.',
+  40106: 'Identical requests signed in the same second share one signature; sign again with a later TIMESTAMP instead of resending.',
 };
 
 /** errno 401xx: missing or malformed auth headers, unknown key, bad signature, stale timestamp or replay. */

@@ -58,8 +58,8 @@ const MESSAGES: Record<number, Record<Language, MessageTemplate>> = {
     en: (p) => `timestamp outside the allowed window (±${p.windowSeconds} s); check the client clock`,
   },
   [Errno.REPLAYED_REQUEST]: {
-    'zh-CN': () => '重复的请求：相同签名已被使用，请用新的时间戳重新签名',
-    en: () => 'replayed request: this signature was already used; sign again with a new timestamp',
+    'zh-CN': () => '重复的请求：该签名已被使用（同一秒内内容相同的请求签名也相同），请稍后用新的时间戳重新签名',
+    en: () => 'replayed request: this signature was already used (identical requests signed in the same second share one); sign again with a new timestamp',
   },
   [Errno.UNKNOWN_PATH]: { 'zh-CN': () => '接口不存在', en: () => 'unknown path' },
   [Errno.METHOD_NOT_ALLOWED]: { 'zh-CN': () => '请求方法不允许，请使用 POST', en: () => 'method not allowed; use POST' },

@@ -64,7 +64,7 @@ describe('client answers by errno', () => {
       errorClass: AuthenticationError,
       code: 'AUTHENTICATION_FAILED',
       message:
-        'Authentication failed with errno 40106: server message "replayed request", HTTP 401, request id req-1. Send a new request instead of resending a signed one.',
+        'Authentication failed with errno 40106: server message "replayed request", HTTP 401, request id req-1. Identical requests signed in the same second share one signature; sign again with a later TIMESTAMP instead of resending.',
     },
     {
       status: 401,

@@ -49,3 +49,19 @@ describe('client against the reference server over HTTP', () => {
     expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('super-secret-value-123');
   });
 });
+
+describe('repeated identical calls', () => {
+  // Both calls read the same second; without the one-second bump they would share a signature
+  // and the second would be rejected as a replay.
+  it('are accepted within one second', async () => {
+    const fixedServer = createReferenceServer({ clock: () => 1_800_000_000_000, logger: createLogger({ level: 'silent' }) });
+    const url = await fixedServer.listen({ host: '127.0.0.1', port: 0 });
+    const pinned = createReclaimClient({ baseUrl: url, apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET, clock: () => 1_800_000_000_000, retry: { maxRetries: 0 } });
+    try {
+      await expect(pinned.reclaimOrder({ serial: 'xxyyzz' })).resolves.toMatchObject({ errno: 0 });
+      await expect(pinned.reclaimOrder({ serial: 'xxyyzz' })).resolves.toMatchObject({ errno: 0 });
+    } finally {
+      await fixedServer.close();
+    }
+  });
+});

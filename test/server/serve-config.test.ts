@@ -86,7 +86,8 @@ describe('serve flags and environment together', () => {
   it.each<[Record<string, string>, string]>([
     [{ ORDER_RECLAIM_STRICT: 'yes' }, 'Invalid ORDER_RECLAIM_STRICT "yes": expected 1, 0, true or false.'],
     [{ ORDER_RECLAIM_WINDOW: '5m' }, 'Invalid ORDER_RECLAIM_WINDOW "5m": expected a non-negative integer.'],
-    [{ PORT: 'http' }, 'Invalid PORT "http": expected a non-negative integer.'],
+    [{ PORT: 'http' }, 'Invalid PORT "http": expected an integer from 0 to 65535.'],
+    [{ PORT: '99999' }, 'Invalid PORT "99999": expected an integer from 0 to 65535.'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid --log-level "loud": expected one of debug, info, warn, error, silent.'],
   ])('exits 2 on an invalid environment value %o', async (env, message) => {
     const args = env.PORT === undefined ? ['--port', '0'] : [];

@@ -18,7 +18,8 @@ Options (a flag wins over its environment variable):
   --host ADDRESS        address to listen on (default 127.0.0.1; env HOST)
   --window SECONDS      accepted clock difference, both directions (default 300;
                         env ORDER_RECLAIM_WINDOW)
-  --orders FILE         JSON file of known serials (default: the demo orders;
+  --orders FILE         JSON file of known serials: ["serial", ...] or
+                        {"orders": [{"serial": "..."}]} (default: the demo orders;
                         env ORDER_RECLAIM_ORDERS)
   --strict              also require the body to be canonical JSON, for checking clients
                         (env ORDER_RECLAIM_STRICT=1)
@@ -93,10 +94,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       cors: values.cors ?? false,
       faults: faults.filter(isFaultName),
     });
-    const port = readIntegerOption(values.port, 'port', io.env, 'PORT', 8080);
+    const port = readIntegerOption(values.port, 'port', io.env, 'PORT', 8080, 65_535);
     const host = values.host ?? nonEmpty(io.env.HOST) ?? '127.0.0.1';
     const url = await reference.listen({ port, host });
-    io.stdout(`Reference server listening on ${url} (demo API key B433BFF1CDE7450AA38A56BEAC690DD4 unless configured)\n`);
+    io.stdout(`Reference server listening on ${url} (accepts the public demo API key B433BFF1CDE7450AA38A56BEAC690DD4)\n`);
 
     const signal = await waitForStopSignal();
     logger.info('signal received', { signal });
@@ -125,16 +126,24 @@ function waitForStopSignal(): Promise<string> {
 }
 
 /** Reads an integer from its flag, else from its environment variable; errors name the source. */
-function readIntegerOption(flag: string | undefined, flagName: string, env: Record<string, string | undefined>, envName: string, fallback: number): number {
+function readIntegerOption(
+  flag: string | undefined,
+  flagName: string,
+  env: Record<string, string | undefined>,
+  envName: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (flag !== undefined) {
-    return parseIntegerFlag(flag, flagName, fallback);
+    return parseIntegerFlag(flag, flagName, fallback, { max });
   }
   const value = nonEmpty(env[envName]);
   if (value === undefined) {
     return fallback;
   }
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`Invalid ${envName} ${JSON.stringify(value)}: expected a non-negative integer.`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) > max) {
+    const expected = max === Number.MAX_SAFE_INTEGER ? 'a non-negative integer' : `an integer from 0 to ${max}`;
+    throw new UsageError(`Invalid ${envName} ${JSON.stringify(value)}: expected ${expected}.`);
   }
   return Number(value);
 }
