@@ -19,13 +19,11 @@ export interface AnswerBody {
   detail?: string;
 }
 
-/** Sends a JSON answer; `headers` are added to the standard ones. */
-export function sendJson(response: ServerResponse, status: number, body: AnswerBody, headers: Record<string, string> = {}): void {
+/** Sends a JSON response with `headers` plus the content headers, which it adds to `headers`. */
+export function sendJson(response: ServerResponse, status: number, body: AnswerBody, headers: Record<string, string | number> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Length'] = Buffer.byteLength(text);
+  response.writeHead(status, headers);
   response.end(text);
 }

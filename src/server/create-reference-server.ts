@@ -7,7 +7,7 @@ import { TIMESTAMP_WINDOW_SECONDS } from '../wire.ts';
 import { closeGracefully } from './close-gracefully.ts';
 import { type FaultName, parseFaults } from './faults.ts';
 import { guardDiagnosis } from './guard-diagnosis.ts';
-import { type HandlerContext, handleRequest } from './handle-request.ts';
+import { createHttpDateFormatter, type HandlerContext, handleRequest } from './handle-request.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { DEMO_SERIALS, OrderStore } from './order-store.ts';
 import { redactLogger } from './redact-logger.ts';
@@ -144,6 +144,7 @@ function buildContext(options: ReferenceServerOptions): HandlerContext {
     replayCache: new ReplayCache(options.replayCacheSize ?? DEFAULT_REPLAY_CACHE_SIZE),
     windowSeconds,
     clock: options.clock ?? Date.now,
+    httpDate: createHttpDateFormatter(),
     strict: options.strict ?? false,
     explain: options.explain ?? false,
     errorStatus,

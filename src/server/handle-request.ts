@@ -30,6 +30,8 @@ import { DuplicateKeyError, parseJsonStrict } from './parse-json-strict.ts';
 import { readBody } from './read-body.ts';
 import type { ReplayCache } from './replay-cache.ts';
 
+const FALLBACK_HTTP_DATE = (nowMs: number): string => new Date(nowMs).toUTCString();
+
 export interface HandlerContext {
   /** API key → secret. */
   credentials: ReadonlyMap<string, string>;
@@ -37,6 +39,8 @@ export interface HandlerContext {
   replayCache: ReplayCache;
   windowSeconds: number;
   clock: Clock;
+  /** Formats the Date header; defaults to formatting on every request. */
+  httpDate?: (nowMs: number) => string;
   strict: boolean;
   explain: boolean;
   errorStatus: 'http' | 'always-200';
@@ -79,11 +83,9 @@ export async function handleRequest(context: HandlerContext, request: IncomingMe
   const started = performance.now();
   const requestId = randomUUID();
   const language = negotiateLanguage(request.headers['accept-language']);
-  const baseHeaders: Record<string, string> = {
-    [HEADER_REQUEST_ID]: requestId,
-    Date: new Date(context.clock()).toUTCString(),
-    ...(context.cors ? CORS_HEADERS : {}),
-  };
+  const baseHeaders: Record<string, string> = context.cors ? { ...CORS_HEADERS } : {};
+  baseHeaders[HEADER_REQUEST_ID] = requestId;
+  baseHeaders.Date = (context.httpDate ?? FALLBACK_HTTP_DATE)(context.clock());
 
   if (context.cors && request.method === 'OPTIONS') {
     response.writeHead(204, baseHeaders);
@@ -100,14 +102,14 @@ export async function handleRequest(context: HandlerContext, request: IncomingMe
   }
 
   const status = context.errorStatus === 'always-200' ? 200 : httpStatusFor(outcome.errno);
-  const body = {
-    errno: outcome.errno,
-    message: messageFor(outcome.errno, language, outcome.params),
-    ...(context.explain && outcome.detail !== undefined ? { detail: outcome.detail } : {}),
-  };
+  const body: { errno: number; message: string; detail?: string } = { errno: outcome.errno, message: messageFor(outcome.errno, language, outcome.params) };
+  if (context.explain && outcome.detail !== undefined) {
+    body.detail = outcome.detail;
+  }
   if (!response.headersSent && !response.destroyed) {
-    if (!sendFaultyAnswer(context.faults ?? NO_FAULTS, response, outcome.errno, status, body, { ...baseHeaders, ...outcome.headers })) {
-      sendJson(response, status, body, { ...baseHeaders, ...outcome.headers });
+    const headers = outcome.headers === undefined ? baseHeaders : Object.assign(baseHeaders, outcome.headers);
+    if (!sendFaultyAnswer(context.faults ?? NO_FAULTS, response, outcome.errno, status, body, headers)) {
+      sendJson(response, status, body, headers);
     }
   }
 
@@ -277,4 +279,21 @@ export function shorten(value: string): string {
 
 function truncate(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max)}…`;
+}
+
+/**
+ * Creates a Date header formatter that reuses its text within one second, as node:http does for
+ * its own Date header; each server keeps one in its context.
+ */
+export function createHttpDateFormatter(): (nowMs: number) => string {
+  let cachedSecond = Number.NaN;
+  let cachedText = '';
+  return (nowMs) => {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== cachedSecond) {
+      cachedSecond = second;
+      cachedText = new Date(second * 1000).toUTCString();
+    }
+    return cachedText;
+  };
 }
