@@ -24,7 +24,10 @@ export interface BufferedOutputOptions {
 export function createBufferedOutput(sink: (text: string) => void, options: BufferedOutputOptions = {}): BufferedOutput {
   const flushIntervalMs = options.flushIntervalMs ?? 20;
   const maxBufferLength = options.maxBufferLength ?? 64 * 1024;
-  let buffer = '';
+  // Lines are kept in an array and joined once per flush, which allocates less per line than
+  // appending to one string.
+  let lines: string[] = [];
+  let bufferedLength = 0;
   let timer: NodeJS.Timeout | undefined;
 
   const flush = (): void => {
@@ -32,18 +35,20 @@ export function createBufferedOutput(sink: (text: string) => void, options: Buff
       clearTimeout(timer);
       timer = undefined;
     }
-    if (buffer === '') {
+    if (lines.length === 0) {
       return;
     }
-    const text = buffer;
-    buffer = '';
+    const text = `${lines.join('\n')}\n`;
+    lines = [];
+    bufferedLength = 0;
     sink(text);
   };
 
   return {
     write: (line) => {
-      buffer += `${line}\n`;
-      if (buffer.length >= maxBufferLength) {
+      lines.push(line);
+      bufferedLength += line.length + 1;
+      if (bufferedLength >= maxBufferLength) {
         flush();
       } else if (timer === undefined) {
         timer = setTimeout(flush, flushIntervalMs);

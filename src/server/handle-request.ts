@@ -27,7 +27,7 @@ import {
   verifySignatureWithFaults,
 } from './faults.ts';
 import { DuplicateKeyError, parseJsonStrict } from './parse-json-strict.ts';
-import { readBody } from './read-body.ts';
+import { type BodyResult, readBody } from './read-body.ts';
 import type { ReplayCache } from './replay-cache.ts';
 
 const FALLBACK_HTTP_DATE = (nowMs: number): string => new Date(nowMs).toUTCString();
@@ -78,8 +78,8 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '600',
 };
 
-/** Handles one HTTP request: evaluates it, answers with JSON and logs one line. */
-export async function handleRequest(context: HandlerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Handles one HTTP request: evaluates it, responds with JSON and logs one line. */
+export function handleRequest(context: HandlerContext, request: IncomingMessage, response: ServerResponse): void {
   const started = performance.now();
   const requestId = randomUUID();
   const language = negotiateLanguage(request.headers['accept-language']);
@@ -93,39 +93,60 @@ export async function handleRequest(context: HandlerContext, request: IncomingMe
     return;
   }
 
-  let outcome: Outcome;
-  try {
-    outcome = await evaluate(context, request);
-  } catch (error) {
+  const internalError = (error: unknown): Outcome => {
     context.logger.error('request failed', { requestId, error: describeError(error) });
-    outcome = { errno: Errno.INTERNAL_ERROR, reason: 'internal error' };
-  }
-
-  const status = context.errorStatus === 'always-200' ? 200 : httpStatusFor(outcome.errno);
-  const body: { errno: number; message: string; detail?: string } = { errno: outcome.errno, message: messageFor(outcome.errno, language, outcome.params) };
-  if (context.explain && outcome.detail !== undefined) {
-    body.detail = outcome.detail;
-  }
-  if (!response.headersSent && !response.destroyed) {
-    const headers = outcome.headers === undefined ? baseHeaders : Object.assign(baseHeaders, outcome.headers);
-    if (!sendFaultyAnswer(context.faults ?? NO_FAULTS, response, outcome.errno, status, body, headers)) {
-      sendJson(response, status, body, headers);
+    return { errno: Errno.INTERNAL_ERROR, reason: 'internal error' };
+  };
+  const respond = (outcome: Outcome): void => {
+    const status = context.errorStatus === 'always-200' ? 200 : httpStatusFor(outcome.errno);
+    const body: { errno: number; message: string; detail?: string } = { errno: outcome.errno, message: messageFor(outcome.errno, language, outcome.params) };
+    if (context.explain && outcome.detail !== undefined) {
+      body.detail = outcome.detail;
     }
-  }
+    if (!response.headersSent && !response.destroyed) {
+      const headers = outcome.headers === undefined ? baseHeaders : Object.assign(baseHeaders, outcome.headers);
+      if (!sendFaultyAnswer(context.faults ?? NO_FAULTS, response, outcome.errno, status, body, headers)) {
+        sendJson(response, status, body, headers);
+      }
+    }
 
-  context.logger.info('request', {
-    method: request.method,
-    path: request.url,
-    status,
-    errno: outcome.errno,
-    reason: outcome.reason,
-    detail: outcome.detail,
-    ms: (performance.now() - started).toFixed(1),
-    requestId,
+    context.logger.info('request', {
+      method: request.method,
+      path: request.url,
+      status,
+      errno: outcome.errno,
+      reason: outcome.reason,
+      detail: outcome.detail,
+      ms: (performance.now() - started).toFixed(1),
+      requestId,
+    });
+  };
+
+  let early: Outcome | undefined;
+  try {
+    early = checkRequestLine(context, request);
+  } catch (error) {
+    early = internalError(error);
+  }
+  if (early !== undefined) {
+    // Respond after the parser has read the rest of this chunk, so a malformed body in the same
+    // packet is answered as malformed HTTP (errno 40000) rather than by this check.
+    queueMicrotask(() => respond(early));
+    return;
+  }
+  readBody(request, context.maxBodyBytes, (body) => {
+    let outcome: Outcome;
+    try {
+      outcome = evaluateReceived(context, request, body);
+    } catch (error) {
+      outcome = internalError(error);
+    }
+    respond(outcome);
   });
 }
 
-async function evaluate(context: HandlerContext, request: IncomingMessage): Promise<Outcome> {
+/** Checks path, method and content type; undefined means the body should be read. */
+function checkRequestLine(context: HandlerContext, request: IncomingMessage): Outcome | undefined {
   const path = (request.url ?? '/').split('?', 1)[0];
   if (path !== RECLAIM_PATH) {
     return { errno: Errno.UNKNOWN_PATH, reason: `unknown path ${path}` };
@@ -137,14 +158,15 @@ async function evaluate(context: HandlerContext, request: IncomingMessage): Prom
   if (mediaType !== 'application/json') {
     return { errno: Errno.UNSUPPORTED_CONTENT_TYPE, reason: `content type ${JSON.stringify(request.headers['content-type'] ?? '')}` };
   }
+  return undefined;
+}
 
-  const body = await readBody(request, context.maxBodyBytes);
+function evaluateReceived(context: HandlerContext, request: IncomingMessage, body: BodyResult): Outcome {
   if (!body.ok) {
     return body.reason === 'too-large'
       ? { errno: Errno.BODY_TOO_LARGE, reason: `body over ${context.maxBodyBytes} bytes`, params: { maxBodyBytes: context.maxBodyBytes }, headers: { Connection: 'close' } }
       : { errno: Errno.MALFORMED_JSON, reason: 'body aborted' };
   }
-
   return authenticate(context, request, body.bytes) ?? evaluateBody(context, body.bytes);
 }
 

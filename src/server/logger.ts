@@ -66,7 +66,8 @@ function formatFields(fields: LogFields): string {
     if (value === undefined) {
       continue;
     }
-    text += ` ${key}=${typeof value === 'string' ? formatValue(value) : formatValue(String(value))}`;
+    // Numbers and booleans never need quoting, so only strings go through formatValue.
+    text += ` ${key}=${typeof value === 'string' ? formatValue(value) : String(value)}`;
   }
   return text;
 }
@@ -84,12 +85,17 @@ function formatValue(value: string): string {
   return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Lines kept of each stack in the chain: the message and three frames. */
+const STACK_LINES_PER_ERROR = 4;
+
 /** Describes an error for a log line: its stack (or message) and the chain of its causes. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current));
+    // Three frames per error keep the chain of causes inside the field length limit.
+    const stack = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
+    parts.push(stack.split('\n').slice(0, STACK_LINES_PER_ERROR).join('\n'));
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join('\ncaused by: ');
