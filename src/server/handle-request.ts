@@ -130,7 +130,7 @@ export function handleRequest(context: HandlerContext, request: IncomingMessage,
   }
   if (early !== undefined) {
     // Respond after the parser has read the rest of this chunk, so a malformed body in the same
-    // packet is answered as malformed HTTP (errno 40000) rather than by this check.
+    // packet gets the malformed-HTTP response (errno 40000) rather than this check's.
     queueMicrotask(() => respond(early));
     return;
   }
@@ -305,7 +305,7 @@ function truncate(value: string, max: number): string {
 
 /**
  * Creates a Date header formatter that reuses its text within one second, as node:http does for
- * its own Date header; each server keeps one in its context.
+ * its own Date header. Each server keeps one in its context.
  */
 export function createHttpDateFormatter(): (nowMs: number) => string {
   let cachedSecond = Number.NaN;
