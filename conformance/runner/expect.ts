@@ -1,20 +1,20 @@
 import { Errno } from '../../src/wire.ts';
 import { type CheckContext, type CheckResult, type RawRequest, type RawResponse, TargetError } from './types.ts';
 
-/** Reads `errno` from an answer, or undefined when the body is not a JSON object with an integer errno. */
+/** Reads `errno` from a response, or undefined when the body is not a JSON object with an integer errno. */
 export function errnoOf(response: RawResponse): number | undefined {
   const errno = (response.json as { errno?: unknown } | undefined)?.errno;
   return typeof errno === 'number' && Number.isInteger(errno) ? errno : undefined;
 }
 
-/** Describes an answer in one line for a check's summary. */
+/** Describes a response in one line for a check's summary. */
 export function describeAnswer(response: RawResponse): string {
   const body = response.text.length > 120 ? `${response.text.slice(0, 120)}…` : response.text;
   return `HTTP ${response.status} ${JSON.stringify(body)}`;
 }
 
 /**
- * Returns true when the answer shows that the request got through authentication: errno 0, or
+ * Returns true when the response shows that the request got through authentication: errno 0, or
  * errno 404 for the unknown serials the suite sends (the order lookup runs after authentication).
  */
 export function passedAuthentication(response: RawResponse): boolean {

@@ -1,6 +1,6 @@
 import { type RawRequest, type RawResponse, TargetError, type TargetErrorKind } from './types.ts';
 
-/** Sends `request` to `baseUrl` with fetch and a timeout; throws `TargetError` when no answer arrives. */
+/** Sends `request` to `baseUrl` with fetch and a timeout; throws `TargetError` when no response arrives. */
 export async function sendRaw(baseUrl: string, request: RawRequest, timeoutMs: number): Promise<RawResponse> {
   const url = new URL(request.path, baseUrl).toString();
   const started = performance.now();

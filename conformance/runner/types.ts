@@ -45,7 +45,7 @@ export interface Target {
 
 export interface CheckContext {
   target: Target;
-  /** Sends a request and records its answer for the schema check; throws `TargetError` when no answer arrives. */
+  /** Sends a request and records its response for the schema check; throws `TargetError` when no response arrives. */
   send(request: RawRequest): Promise<RawResponse>;
   /** Builds a correctly signed request for `body` (canonical JSON text) with optional overrides. */
   signed(body: string, overrides?: SignOverrides): Promise<RawRequest>;

@@ -12,7 +12,10 @@ export function parseIntegerFlag(value: string | undefined, name: string, fallba
   const max = range.max ?? Number.MAX_SAFE_INTEGER;
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    const expected = max !== Number.MAX_SAFE_INTEGER ? `an integer from ${min} to ${max}` : min === 0 ? 'a non-negative integer' : `an integer of at least ${min}`;
+    let expected = `an integer from ${min} to ${max}`;
+    if (max === Number.MAX_SAFE_INTEGER) {
+      expected = min === 0 ? 'a non-negative integer' : `an integer of at least ${min}`;
+    }
     throw new UsageError(`Invalid --${name} ${JSON.stringify(value)}: expected ${expected}.`);
   }
   return parsed;

@@ -9,7 +9,7 @@ export interface ReclaimClientOptions {
   apiKey: string;
   /** Used as text (its UTF-8 bytes are the HMAC key); never sent, logged or exposed by the client. */
   apiSecret: string;
-  /** Timeout of each attempt in milliseconds, from sending until the whole answer is read. Default 30,000. */
+  /** Timeout of each attempt in milliseconds, from sending until the whole response is read. Default 30,000. */
   timeoutMs?: number;
   retry?: RetryOptions;
   /**
@@ -27,7 +27,7 @@ export interface ReclaimClientOptions {
   /** Canonical JSON profile of the body. Default `ascii` (what the upstream Python sample signs). */
   profile?: CanonicalProfile;
   hooks?: ClientHooks;
-  /** Writes each request's canonical body and signed message (SIGNATURE shortened), and each answer. */
+  /** Writes each request's canonical body and signed message (SIGNATURE shortened), and each response. */
   debug?: boolean | ((line: string) => void);
   /** Random source for backoff jitter, in [0, 1). Default `Math.random`. */
   random?: () => number;
@@ -72,7 +72,12 @@ export function requireHeaderSafeKey(apiKey: string): string {
 /** Returns `value` when it is a safe integer of at least `min`, or throws naming the option. */
 export function requireInteger(value: unknown, name: string, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    const kind = min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : 'an integer';
+    let kind = 'an integer';
+    if (min === 1) {
+      kind = 'a positive integer';
+    } else if (min === 0) {
+      kind = 'a non-negative integer';
+    }
     throw new TypeError(`Invalid \`${name}\`: expected ${kind}, received ${describeValue(value)}.`);
   }
   return value;
@@ -80,5 +85,8 @@ export function requireInteger(value: unknown, name: string, min: number): numbe
 
 /** Describes a value for an error message: strings quoted, numbers as written, other values by type. */
 export function describeValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? String(value) : typeof value;
+  if (typeof value === 'string') {
+    return JSON.stringify(value);
+  }
+  return typeof value === 'number' ? String(value) : typeof value;
 }

@@ -109,8 +109,8 @@ const MAX_RECENT_BODIES = 1_000;
 
 /**
  * Remembers the TIMESTAMP each recent body was signed with. The same body signed twice in the
- * same second would carry the same signature, which a server rejects as a replay (errno 40106),
- * so a repeat within the same second is signed one second later instead, up to 60 s ahead.
+ * same second would carry the same signature, which a server rejects as a replay (errno 40106).
+ * A repeat within the same second is therefore signed one second later, up to 60 s ahead.
  */
 function createRecentBodies(): { nextTimestamp(body: string, clockSeconds: number): number } {
   const signedAt = new Map<string, number>();

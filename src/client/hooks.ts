@@ -1,12 +1,12 @@
 /**
- * Observers for requests and answers; the SDK itself never logs unless `debug` is set. Hooks run
+ * Observers for requests and responses; the SDK itself never logs unless `debug` is set. Hooks run
  * synchronously, and an exception thrown by a hook propagates unchanged from `reclaimOrder`
  * (the attempt stops there and is not retried).
  */
 export interface ClientHooks {
   /** Called after signing, right before the request is sent. */
   onRequest?(event: RequestEvent): void;
-  /** Called when an answer arrived (any status) or the attempt failed without one. */
+  /** Called when a response arrived (any status) or the attempt failed without one. */
   onResponse?(event: ResponseEvent): void;
   /** Called before waiting for the next attempt. */
   onRetry?(event: RetryEvent): void;
@@ -26,7 +26,7 @@ export interface RequestEvent {
 
 export interface ResponseEvent {
   attempt: number;
-  /** Undefined when no answer arrived (connection failure, timeout, abort). */
+  /** Undefined when no response arrived (connection failure, timeout, abort). */
   status: number | undefined;
   requestId: string | undefined;
   /** The raw response body, or undefined when it could not be read. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Errno } from '../wire.ts';
 
-/** HTTP status the reference server uses for each errno when it answers with HTTP statuses. */
+/** HTTP status the reference server uses for each errno when it responds with HTTP statuses. */
 export function httpStatusFor(errno: number): number {
   if (errno === Errno.OK) {
     return 200;

@@ -47,7 +47,7 @@ export interface HandlerContext {
   maxBodyBytes: number;
   cors: boolean;
   logger: Logger;
-  /** Explains a signature mismatch to the holder of the secret (log, and answers in explain mode). */
+  /** Explains a signature mismatch to the holder of the secret (log, and responses in explain mode). */
   diagnose?: (input: DiagnosisInput) => string | undefined;
   /** Deliberate faults, for proving the conformance checks; empty or absent in normal use. */
   faults?: FaultSet;
@@ -224,7 +224,7 @@ function authenticate(context: HandlerContext, request: IncomingMessage, rawBody
   return undefined;
 }
 
-/** The `accept-missing-timestamp` fault: no window check, and the signature covers "&" + body. */
+/** Authenticates under the `accept-missing-timestamp` fault: no window check, and the signature covers "&" + body. */
 function authenticateWithoutTimestamp(context: HandlerContext, apiKey: string | undefined, signature: string | undefined, rawBody: Buffer): Outcome | undefined {
   const secret = apiKey === undefined ? undefined : context.credentials.get(apiKey);
   if (secret === undefined || signature === undefined || !SIGNATURE_PATTERN.test(signature) || !verifySignatureWithFaults(NO_FAULTS, secret, '', rawBody, signature)) {

@@ -22,7 +22,7 @@ const HTTP_PROBLEM_MESSAGES: Record<HttpProblem, Record<Language, string>> = {
 };
 
 /**
- * Answer messages per errno. Chinese is the default, as on the upstream API (its 404 message is
+ * Response messages per errno. Chinese is the default, as on the upstream API (its 404 message is
  * "找不到订单"); English is sent when the client's Accept-Language prefers it.
  */
 const MESSAGES: Record<number, Record<Language, MessageTemplate>> = {

@@ -1,31 +1,19 @@
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_API_SECRET } from '../../src/demo-credentials.ts';
 import { createReferenceServer, type ReferenceServer } from '../../src/server/create-reference-server.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { launchChromium } from '../docs/launch-chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** build/ is git-ignored; the bundle is rebuilt from src/ on every run. */
 const BUNDLE_DIR = join(ROOT, 'build', 'browser');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const UPSTREAM_BODY = { serial: '1bcb40c612aababdcb166ac2cd7e3525' };
 const UPSTREAM_TIMESTAMP = '1700000000';
 
@@ -84,14 +72,11 @@ async function startStaticServer(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
-  }
   await buildBrowserBundle();
   pageUrl = await startStaticServer();
   reference = createReferenceServer({ cors: true, logger: createLogger({ level: 'silent' }) });
   apiUrl = await reference.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(pageUrl);
   await page.waitForFunction(() => document.title === 'ready');

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
-
-/** Runs the CLI in-process and captures its output. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-    readStdin: async () => '',
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { runCli } from '../conformance/helpers/run-cli.ts';
 
 describe('CLI flag errors', () => {
   it.each([

@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readInputText, loadVectorFile, PROFILES } from '../../conformance/vectors/load-vectors.ts';
-import type { CliIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { DEMO_API_KEY, DEMO_API_SECRET } from '../../src/demo-credentials.ts';
 import { createReferenceServer } from '../../src/server/create-reference-server.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { type CliRun, runCli } from '../conformance/helpers/run-cli.ts';
 
 const UPSTREAM_BODY = '{"serial":"1bcb40c612aababdcb166ac2cd7e3525"}';
 const UPSTREAM_SIGNATURE = '4ddd99c0ba126c921ebcd0e9f6dd0064a4adea35464b1614829abc15eb0f5ac0';
@@ -31,21 +30,8 @@ interface SignJson {
 }
 
 /** Runs `order-reclaim sign ...args` in-process with `stdin` as standard input. */
-async function sign(args: string[], stdin = '', env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    readStdin: async () => stdin,
-  };
-  const code = await main(['sign', ...args], io);
-  return { code, stdout, stderr };
+function sign(args: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(['sign', ...args], stdin, env);
 }
 
 async function signJson(args: string[], stdin = ''): Promise<SignJson> {

@@ -8,8 +8,8 @@ export interface CliRun {
   elapsedMs: number;
 }
 
-/** Runs the CLI in this process with captured output, an empty environment and `stdin` as standard input. */
-export async function runCli(argv: string[], stdin = ''): Promise<CliRun> {
+/** Runs the CLI in this process with captured output, the given environment and `stdin` as standard input. */
+export async function runCli(argv: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -19,7 +19,7 @@ export async function runCli(argv: string[], stdin = ''): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
-    env: {},
+    env,
     readStdin: async () => stdin,
   };
   const started = performance.now();
